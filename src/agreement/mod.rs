@@ -1,0 +1,1 @@
+//! Inter-annotator agreement (FORMAT.md section 5).

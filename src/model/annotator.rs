@@ -1,0 +1,101 @@
+//! Annotator names: they become part of file names, so they are checked before use.
+
+use std::fmt;
+
+/// A validated annotator name (`[a-z0-9][a-z0-9_-]{0,31}`, FORMAT.md section 3).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Annotator(String);
+
+/// Why a name cannot be an annotator name; shown under the "Who is coding?" field.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AnnotatorError {
+    /// Nothing was typed.
+    #[error("enter a name")]
+    Empty,
+    /// More than 32 characters.
+    #[error("at most 32 characters")]
+    TooLong,
+    /// Starts with `-` or `_`.
+    #[error("start with a lower-case letter or digit")]
+    BadStart,
+    /// Has a character outside `a-z 0-9 _ -`.
+    #[error("use only lower-case letters a-z, digits, '-' and '_' (not {0:?})")]
+    BadChar(char),
+    /// `gold` is the adjudicated version.
+    #[error("'gold' is reserved for the adjudicated version")]
+    Reserved,
+}
+
+/// The reserved name of the adjudicated version.
+pub const GOLD: &str = "gold";
+
+impl Annotator {
+    /// Validates a name for coding; `gold` is refused here because only adjudication
+    /// writes it.
+    pub fn parse(name: &str) -> Result<Self, AnnotatorError> {
+        let a = Self::parse_any(name)?;
+        if a.0 == GOLD {
+            return Err(AnnotatorError::Reserved);
+        }
+        Ok(a)
+    }
+
+    /// Validates a name that may be `gold`, for reading files and for export filters.
+    pub fn parse_any(name: &str) -> Result<Self, AnnotatorError> {
+        let mut chars = name.chars();
+        let first = chars.next().ok_or(AnnotatorError::Empty)?;
+        if name.chars().count() > 32 {
+            return Err(AnnotatorError::TooLong);
+        }
+        if let Some(bad) =
+            name.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_'))
+        {
+            return Err(AnnotatorError::BadChar(bad));
+        }
+        if !(first.is_ascii_lowercase() || first.is_ascii_digit()) {
+            return Err(AnnotatorError::BadStart);
+        }
+        Ok(Self(name.to_owned()))
+    }
+
+    /// The adjudicated version's name.
+    pub fn gold() -> Self {
+        Self(GOLD.to_owned())
+    }
+
+    /// The name as written in file names.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether this is the adjudicated version.
+    pub fn is_gold(&self) -> bool {
+        self.0 == GOLD
+    }
+}
+
+impl fmt::Display for Annotator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_contract() {
+        assert!(Annotator::parse("alice").is_ok());
+        assert!(Annotator::parse("analyst-a").is_ok());
+        assert!(Annotator::parse("a_1").is_ok());
+        assert_eq!(Annotator::parse(""), Err(AnnotatorError::Empty));
+        assert_eq!(Annotator::parse("Alice"), Err(AnnotatorError::BadChar('A')));
+        assert_eq!(Annotator::parse("-a"), Err(AnnotatorError::BadStart));
+        assert_eq!(Annotator::parse("a.b"), Err(AnnotatorError::BadChar('.')));
+        assert_eq!(Annotator::parse(&"a".repeat(33)), Err(AnnotatorError::TooLong));
+        assert!(Annotator::parse(&"a".repeat(32)).is_ok());
+        assert_eq!(Annotator::parse("gold"), Err(AnnotatorError::Reserved));
+        assert!(Annotator::parse_any("gold").unwrap().is_gold());
+    }
+}

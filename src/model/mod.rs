@@ -1,0 +1,54 @@
+//! The domain of claim coding, free of any GUI or file-system concern, so that the
+//! app, the command line and the tests all reason about the same things.
+
+pub mod actor;
+pub mod annotation;
+pub mod annotator;
+pub mod claim;
+pub mod codebook;
+pub mod corpus;
+pub mod document;
+pub mod span;
+pub mod text_index;
+pub mod time;
+
+pub use actor::{Actor, ActorRegistry};
+pub use annotation::{AnnotationFile, Status};
+pub use annotator::{Annotator, AnnotatorError};
+pub use claim::{Claim, ClaimId};
+pub use codebook::{Codebook, Kind, Project};
+pub use corpus::{Corpus, DocumentEntry};
+pub use document::{Document, DocumentError};
+pub use span::Span;
+pub use text_index::TextIndex;
+
+/// The only `format` version this build reads and writes; a file with a larger one
+/// opens read-only so that an older program never destroys fields it does not know.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Whether `id` is a valid kind or actor id (`[a-z0-9][a-z0-9_-]*`, FORMAT.md section 2).
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit() => {}
+        _ => return false,
+    }
+    chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_valid_id;
+
+    #[test]
+    fn ids_follow_the_contract() {
+        assert!(is_valid_id("jacob-lew"));
+        assert!(is_valid_id("a_1"));
+        assert!(is_valid_id("0"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("-lew"));
+        assert!(!is_valid_id("Lew"));
+        assert!(!is_valid_id("lew lew"));
+        assert!(!is_valid_id("léw"));
+    }
+}

@@ -1,0 +1,180 @@
+//! Reading and writing annotation files as the contract prints them: pretty RON,
+//! one field a line, claims in text order.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::model::{AnnotationFile, FORMAT_VERSION};
+
+/// Why an annotation (or project) file cannot be used; each names the file and,
+/// for syntax, the line and column.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("{path}: cannot read: {reason}")]
+    Unreadable {
+        /// The file.
+        path: String,
+        /// The OS error.
+        reason: String,
+    },
+    /// The file is not valid UTF-8.
+    #[error("{path}:{line}:{col}: not valid UTF-8")]
+    NotUtf8 {
+        /// The file.
+        path: String,
+        /// Line of the first bad byte.
+        line: usize,
+        /// Column of the first bad byte.
+        col: usize,
+    },
+    /// RON syntax or schema error.
+    #[error("{path}:{line}:{col}: {reason}")]
+    Syntax {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        col: usize,
+        /// What the parser expected.
+        reason: String,
+    },
+    /// Written by a newer program; read-only so its unknown fields survive.
+    #[error(
+        "{path}:1:1: format {found} is newer than this program understands (format {FORMAT_VERSION}); opened read-only"
+    )]
+    NewerFormat {
+        /// The file.
+        path: String,
+        /// The file's format.
+        found: u32,
+    },
+}
+
+impl LoadError {
+    /// The message in `path:line:col: message` form used by `claimcoder check`.
+    pub fn located(&self) -> String {
+        match self {
+            LoadError::Unreadable { path, reason } => format!("{path}:1:1: cannot read: {reason}"),
+            other => other.to_string(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct FormatProbe {
+    format: u32,
+}
+
+/// Parses an annotation file's text, checking `format` first so that a newer file is
+/// reported as newer rather than as broken.
+pub fn parse_annotation(path: &str, text: &str) -> Result<AnnotationFile, LoadError> {
+    if let Ok(probe) = ron::from_str::<FormatProbe>(text)
+        && probe.format > FORMAT_VERSION
+    {
+        return Err(LoadError::NewerFormat { path: path.to_owned(), found: probe.format });
+    }
+    ron::from_str::<AnnotationFile>(text).map_err(|e| syntax_error(path, e))
+}
+
+/// Turns a RON error into a located [`LoadError::Syntax`].
+pub fn syntax_error(path: &str, e: ron::error::SpannedError) -> LoadError {
+    LoadError::Syntax {
+        path: path.to_owned(),
+        line: e.span.start.line.max(1),
+        col: e.span.start.col.max(1),
+        reason: e.code.to_string(),
+    }
+}
+
+/// Decodes file bytes as UTF-8, reporting the line and column of a bad byte.
+pub fn decode(path: &str, bytes: &[u8]) -> Result<String, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
+            let col = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            Err(LoadError::NotUtf8 { path: path.to_owned(), line, col })
+        }
+    }
+}
+
+/// Reads and parses the annotation file at `path` (shown as `shown`), returning the
+/// raw bytes too so the caller can stamp them.
+pub fn read_annotation(shown: &str, path: &Path) -> Result<(AnnotationFile, Vec<u8>), LoadError> {
+    let bytes =
+        std::fs::read(path).map_err(|e| LoadError::Unreadable { path: shown.to_owned(), reason: e.to_string() })?;
+    let text = decode(shown, &bytes)?;
+    Ok((parse_annotation(shown, &text)?, bytes))
+}
+
+/// The pretty-printer settings of every file we write: one field a line, spans
+/// (depth 4) on one line each, so diffs are readable.
+pub fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new().depth_limit(3).indentor("    ").new_line("\n")
+}
+
+/// Serialises an annotation file with claims in the written order.
+pub fn to_ron(file: &AnnotationFile) -> Result<String, ron::Error> {
+    let mut file = file.clone();
+    file.sort_claims();
+    let mut out = ron::ser::to_string_pretty(&file, pretty())?;
+    out.push('\n');
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Span, TextIndex};
+
+    fn sample() -> AnnotationFile {
+        let text = TextIndex::new("“Serious,” Lew told reporters.".into());
+        let mut f = AnnotationFile::new("000.txt", "alice", "abc");
+        let id = f.take_claim_id();
+        let mut c = Claim::new(id, "assertion", Span::from_text(&text, 0, 10).unwrap());
+        c.source = Some("jacob-lew".into());
+        c.source_mention = Span::from_text(&text, 11, 14);
+        c.cue = Span::from_text(&text, 15, 19);
+        f.claims.push(c);
+        f.actors.insert("jacob-lew".into(), "Jacob J. Lew".into());
+        f
+    }
+
+    #[test]
+    fn writes_one_field_a_line_and_reads_back() {
+        let f = sample();
+        let text = to_ron(&f).unwrap();
+        assert!(text.contains("\n    format: 1,\n"), "{text}");
+        assert!(text.contains("\n    status: InProgress,\n"), "{text}");
+        assert!(text.contains("source: Some(\"jacob-lew\"),"), "{text}");
+        assert!(text.contains("content: (start: 0, end: 10, quote: \"“Serious,”\"),"), "{text}");
+        assert!(text.contains("cue: Some((start: 15, end: 19, quote: \"told\")),"), "{text}");
+        assert_eq!(parse_annotation("x", &text).unwrap(), f);
+    }
+
+    #[test]
+    fn newer_format_is_reported_as_newer() {
+        let text = to_ron(&sample()).unwrap().replace("format: 1,", "format: 2,\n    future_field: [1, 2],");
+        assert!(matches!(parse_annotation("x", &text), Err(LoadError::NewerFormat { found: 2, .. })));
+    }
+
+    #[test]
+    fn unknown_optional_fields_are_accepted() {
+        let text = to_ron(&sample()).unwrap().replace("format: 1,", "format: 1,\n    reviewer: \"bob\",");
+        assert_eq!(parse_annotation("x", &text).unwrap(), sample());
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let text = to_ron(&sample()).unwrap().replace("status: InProgress,", "status: Maybe,");
+        match parse_annotation("a.alice.ron", &text) {
+            Err(LoadError::Syntax { line, .. }) => assert_eq!(line, 6),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The whole coded corpus in memory, for the analyses that read every file at once
+//! (agreement, export, statistics). Loading is spread over the machine's cores.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::annotation_io::read_annotation;
+use super::project_io::load_project;
+use super::reanchor::{ReanchorReport, reanchor};
+use crate::model::{AnnotationFile, Annotator, Corpus, Document, DocumentEntry, Project};
+
+/// One document with every selected annotator's file for it.
+#[derive(Clone, Debug)]
+pub struct CodedDocument {
+    /// Where the document is.
+    pub entry: DocumentEntry,
+    /// Its text.
+    pub document: Document,
+    /// Each annotator's claims, re-anchored to the current text.
+    pub files: BTreeMap<Annotator, AnnotationFile>,
+    /// Spans that could not be re-anchored, per annotator (kept, but their offsets do
+    /// not match the text).
+    pub reports: BTreeMap<Annotator, ReanchorReport>,
+}
+
+/// A loaded corpus.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    /// The scanned folder.
+    pub corpus: Corpus,
+    /// Codebook and actor registry.
+    pub project: Project,
+    /// Documents in id order (every document, coded or not).
+    pub documents: Vec<CodedDocument>,
+    /// Files that could not be read, each as one located sentence. Callers that
+    /// must not produce partial results (export) refuse to go on when this is not empty.
+    pub errors: Vec<String>,
+}
+
+/// Why a dataset cannot be loaded at all.
+#[derive(Debug, thiserror::Error)]
+pub enum DatasetError {
+    /// The corpus folder is missing or unreadable.
+    #[error(transparent)]
+    Corpus(#[from] crate::model::corpus::CorpusError),
+}
+
+impl Dataset {
+    /// Every annotator that has at least one file among the loaded documents.
+    pub fn annotators(&self) -> Vec<Annotator> {
+        let mut all: Vec<Annotator> = self.documents.iter().flat_map(|d| d.files.keys().cloned()).collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+}
+
+/// Loads the corpus at `root` with the files of `annotators` (every annotator when
+/// empty). Broken files are listed in [`Dataset::errors`], not fatal.
+pub fn load_dataset(root: &Path, annotators: &[Annotator]) -> Result<Dataset, DatasetError> {
+    let corpus = Corpus::scan(root)?;
+    let mut errors = Vec::new();
+    let project = match load_project(&corpus.project_path()) {
+        Ok(p) => p,
+        Err(e) => {
+            errors.push(e.to_string());
+            Project::builtin()
+        }
+    };
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).max(1);
+    let chunk = corpus.documents.len().div_ceil(threads).max(1);
+    let results: Vec<(Vec<CodedDocument>, Vec<String>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = corpus
+            .documents
+            .chunks(chunk)
+            .map(|entries| scope.spawn(move || load_chunk(entries, annotators)))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+    });
+    let mut documents = Vec::with_capacity(corpus.documents.len());
+    for (docs, errs) in results {
+        documents.extend(docs);
+        errors.extend(errs);
+    }
+    Ok(Dataset { corpus, project, documents, errors })
+}
+
+fn load_chunk(entries: &[DocumentEntry], annotators: &[Annotator]) -> (Vec<CodedDocument>, Vec<String>) {
+    let mut docs = Vec::with_capacity(entries.len());
+    let mut errors = Vec::new();
+    for entry in entries {
+        let document = match Document::load(&entry.id, &entry.path) {
+            Ok(d) => d,
+            Err(e) => {
+                errors.push(e.to_string());
+                continue;
+            }
+        };
+        let mut files = BTreeMap::new();
+        let mut reports = BTreeMap::new();
+        for (annotator, path) in &entry.annotations {
+            if !annotators.is_empty() && !annotators.contains(annotator) {
+                continue;
+            }
+            match read_annotation(&path.display().to_string(), path) {
+                Ok((mut file, _)) => {
+                    let report = reanchor(&mut file, &document.text);
+                    reports.insert(annotator.clone(), report);
+                    files.insert(annotator.clone(), file);
+                }
+                Err(e) => errors.push(e.located()),
+            }
+        }
+        docs.push(CodedDocument { entry: entry.clone(), document, files, reports });
+    }
+    (docs, errors)
+}

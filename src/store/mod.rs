@@ -1,0 +1,19 @@
+//! Everything that touches annotation and project files on disk: atomic writes,
+//! parsing with precise errors, re-anchoring after text changes, and the guard that
+//! keeps a file changed by someone else from being clobbered.
+
+pub mod annotation_io;
+pub mod atomic;
+pub mod check;
+pub mod dataset;
+pub mod disk_stamp;
+pub mod project_io;
+pub mod reanchor;
+pub mod session;
+
+pub use annotation_io::{LoadError, parse_annotation, to_ron};
+pub use atomic::write_atomic;
+pub use dataset::{CodedDocument, Dataset, load_dataset};
+pub use disk_stamp::DiskStamp;
+pub use reanchor::{ReanchorReport, reanchor};
+pub use session::{Access, LoadedAnnotations, SaveError, load_annotations, save_annotations};
