@@ -1,0 +1,18 @@
+//! What the app remembers between runs (eframe persistence): the last corpus and
+//! annotator. Undo history and caches are deliberately not persisted.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// Persisted settings.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The corpus opened last.
+    pub last_corpus: Option<PathBuf>,
+    /// The annotator who coded last.
+    pub annotator: Option<String>,
+    /// Whether the codebook window was open.
+    pub show_codebook: bool,
+}

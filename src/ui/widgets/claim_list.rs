@@ -1,0 +1,55 @@
+//! The document's claims in text order; clicking one selects it and scrolls the
+//! text to it.
+
+use egui::RichText;
+
+use super::inspector::quote_preview;
+use super::style::{kind_color, muted, warning};
+use crate::model::Project;
+use crate::ui::action::Action;
+use crate::ui::open_document::OpenDocument;
+
+/// Shows the list.
+pub fn show(ui: &mut egui::Ui, open: &OpenDocument, project: &Project, actions: &mut Vec<Action>) {
+    let claims = open.claims();
+    ui.horizontal(|ui| {
+        ui.heading("Claims");
+        ui.label(RichText::new(format!("{}", claims.len())).color(muted(ui)));
+    });
+    if !open.orphans.is_empty() {
+        ui.colored_label(
+            warning(ui),
+            format!("⚠ {} claim(s) lost their text after the document changed; they are kept — select one to repair it.", open.orphans.len()),
+        );
+    }
+    if claims.is_empty() {
+        ui.label(RichText::new("None yet. Select a passage and press A, D or C.").color(muted(ui)));
+        return;
+    }
+    egui::ScrollArea::vertical().id_salt("claim-list").auto_shrink(false).show(ui, |ui| {
+        for claim in claims {
+            let kind = project.kinds.iter().find(|k| k.id == claim.kind);
+            let label = kind.map(|k| k.label.as_str()).unwrap_or(&claim.kind);
+            let source = claim
+                .source
+                .as_deref()
+                .map(|id| project.actors.get(id).map(|a| a.name.as_str()).unwrap_or(id))
+                .unwrap_or("unattributed");
+            let orphan = if open.orphans.contains(&claim.id) { "⚠ " } else { "" };
+            let text = format!("{orphan}{label} · {source}\n{}", quote_preview(&claim.content.quote, 90));
+            let selected = open.selected == Some(claim.id);
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(5.0, 34.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, kind_color(kind));
+                let button = egui::Button::selectable(selected, text).wrap_mode(egui::TextWrapMode::Truncate);
+                let response = ui.add_sized([ui.available_width(), 38.0], button);
+                if response.clicked() {
+                    actions.push(Action::SelectClaim(Some(claim.id)));
+                }
+                if selected && open.scroll_to.is_some() {
+                    response.scroll_to_me(None);
+                }
+            });
+        }
+    });
+}

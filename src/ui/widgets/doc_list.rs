@@ -1,0 +1,65 @@
+//! The left panel: the corpus's documents with title, claim count and status, a
+//! filter box, and overall progress.
+
+use egui::RichText;
+
+use super::style::muted;
+use crate::model::Status;
+use crate::ui::action::Action;
+use crate::ui::workspace::Workspace;
+
+/// Shows the document list.
+pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, actions: &mut Vec<Action>) {
+    ui.add_space(4.0);
+    ui.heading("Documents");
+    let (done, total) = ws.listing.done();
+    let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+    ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total} done")));
+    let (read, all) = ws.listing.progress();
+    if read < all {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(RichText::new(format!("reading {read} / {all}")).color(muted(ui)));
+        });
+    }
+    ui.add(egui::TextEdit::singleline(&mut ws.filter).hint_text("Filter by title or text").desired_width(f32::INFINITY));
+    ui.separator();
+    let visible = ws.visible_indices();
+    if visible.is_empty() {
+        ui.label(RichText::new("No document matches the filter.").color(muted(ui)));
+        return;
+    }
+    let current = ws.current_index();
+    let row_height = 44.0;
+    egui::ScrollArea::vertical().id_salt("document-list").auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        visible.len(),
+        |ui, rows| {
+            for &index in &visible[rows] {
+                let entry = &ws.corpus.documents[index];
+                let row = ws.listing.rows.get(index).and_then(Option::as_ref);
+                let title = row.map(|r| r.title.as_str()).filter(|t| !t.is_empty()).unwrap_or(&entry.id);
+                let detail = match row {
+                    None => "…".to_owned(),
+                    Some(r) if r.error.is_some() => "⚠ cannot be read".to_owned(),
+                    Some(r) => {
+                        let claims = if r.claims == 1 { "1 claim".to_owned() } else { format!("{} claims", r.claims) };
+                        let mark = if r.status == Some(Status::Done) { "✔ " } else { "" };
+                        format!("{mark}{} · {claims}", Status::label(r.status))
+                    }
+                };
+                let selected = current == Some(index);
+                let response = ui
+                    .add_sized(
+                        [ui.available_width(), row_height - 4.0],
+                        egui::Button::selectable(selected, format!("{title}\n{detail}")).wrap_mode(egui::TextWrapMode::Truncate),
+                    )
+                    .on_hover_text(&entry.id);
+                if response.clicked() && !selected {
+                    actions.push(Action::OpenDocument(index));
+                }
+            }
+        },
+    );
+}

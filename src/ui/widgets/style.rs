@@ -1,0 +1,56 @@
+//! The app's look: calm spacing, readable text, colours that work in light and dark
+//! themes (which follow the system).
+
+use egui::{Color32, FontFamily, FontId, TextStyle};
+
+use crate::model::Kind;
+
+/// Size of the document text, larger than the interface for long reading.
+pub const TEXT_SIZE: f32 = 16.5;
+
+/// Line height of the document text (about 1.55 × the size).
+pub const LINE_HEIGHT: f32 = 26.0;
+
+/// Widest the text column grows, about 75 characters, for comfortable reading.
+pub const MAX_TEXT_WIDTH: f32 = 720.0;
+
+/// Sets spacing and text styles once at start.
+pub fn apply(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 3.0);
+        style.text_styles.insert(TextStyle::Body, FontId::new(14.0, FontFamily::Proportional));
+        style.text_styles.insert(TextStyle::Button, FontId::new(14.0, FontFamily::Proportional));
+        style.text_styles.insert(TextStyle::Heading, FontId::new(19.0, FontFamily::Proportional));
+        style.text_styles.insert(TextStyle::Small, FontId::new(12.0, FontFamily::Proportional));
+    });
+}
+
+/// A kind's colour.
+pub fn kind_color(kind: Option<&Kind>) -> Color32 {
+    let [r, g, b] = kind.map(Kind::rgb).unwrap_or([128, 128, 128]);
+    Color32::from_rgb(r, g, b)
+}
+
+/// A kind's colour as a translucent highlight; stronger for the selected claim and
+/// for nested claims, and stronger in dark mode where colours read weaker.
+pub fn highlight(color: Color32, depth: usize, selected: bool, dark: bool) -> Color32 {
+    let base: u8 = if dark { 70 } else { 48 };
+    let alpha = if selected { base.saturating_add(90) } else { base.saturating_add(28 * depth.saturating_sub(1) as u8) };
+    Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), alpha)
+}
+
+/// Colour for status words and muted text.
+pub fn muted(ui: &egui::Ui) -> Color32 {
+    ui.visuals().weak_text_color()
+}
+
+/// Colour for warnings (orphaned claims, failed saves).
+pub fn warning(ui: &egui::Ui) -> Color32 {
+    ui.visuals().warn_fg_color
+}
+
+/// Colour for errors.
+pub fn error(ui: &egui::Ui) -> Color32 {
+    ui.visuals().error_fg_color
+}

@@ -1,0 +1,144 @@
+//! The document text: selectable, read-only, highlighted, in a readable column.
+//! The highlighted layout is cached and only rebuilt when something it shows
+//! changes, so scrolling a long document costs little per frame.
+
+use std::sync::Arc;
+
+use egui::text::{CCursor, CCursorRange};
+use egui::{Align, Galley, Id, TextBuffer};
+
+use super::find_bar::FindBar;
+use super::highlight::{Marks, layout_job};
+use super::style::MAX_TEXT_WIDTH;
+use crate::model::Codebook;
+use crate::ui::action::Action;
+use crate::ui::open_document::OpenDocument;
+
+/// The id of the document text, so shortcuts can tell it from other text fields.
+pub const TEXT_ID: &str = "claimcoder-document-text";
+
+/// What the cached layout was built from.
+#[derive(Clone, Debug, PartialEq)]
+struct CacheKey {
+    document: String,
+    revision: u64,
+    find_revision: u64,
+    wrap_width: u32,
+    pixels_per_point: u32,
+    dark: bool,
+}
+
+/// The last highlighted layout.
+#[derive(Default)]
+pub struct TextViewCache {
+    key: Option<CacheKey>,
+    galley: Option<Arc<Galley>>,
+    /// How many times the layout was rebuilt (for tests and benchmarks).
+    pub rebuilds: u64,
+    glyphs: Option<(String, Vec<char>)>,
+}
+
+/// Shows the text of `open`, reporting clicks on claims as actions and keeping the
+/// text selection in `open.selection`.
+pub fn show(
+    ui: &mut egui::Ui,
+    open: &mut OpenDocument,
+    codebook: &Codebook,
+    find: Option<&FindBar>,
+    cache: &mut TextViewCache,
+    actions: &mut Vec<Action>,
+) {
+    let id = Id::unique(TEXT_ID);
+    if let Some(request) = open.set_text_selection.take()
+        && let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id)
+    {
+        let range = match request {
+            Some((s, e)) => CCursorRange::two(CCursor::new(s), CCursor::new(e)),
+            None => {
+                let end = state.cursor.char_range().map(|r| r.as_sorted_char_range().end.0).unwrap_or(0);
+                CCursorRange::one(CCursor::new(end))
+            }
+        };
+        state.cursor.set_char_range(Some(range));
+        egui::TextEdit::store_state(ui.ctx(), id, state);
+    }
+    let key = CacheKey {
+        document: open.doc.sha256.clone(),
+        revision: open.revision,
+        find_revision: find.map(|f| f.revision()).unwrap_or(0),
+        wrap_width: 0,
+        pixels_per_point: ui.pixels_per_point().to_bits(),
+        dark: ui.visuals().dark_mode,
+    };
+    let hits = find.map(|f| f.hits.as_slice()).unwrap_or(&[]);
+    let current_hit = find.and_then(|f| f.current);
+    let scroll_to = open.scroll_to.take();
+    egui::ScrollArea::vertical().id_salt("document-scroll").auto_shrink(false).show(ui, |ui| {
+        let available = ui.available_width();
+        let width = available.min(MAX_TEXT_WIDTH);
+        ui.horizontal(|ui| {
+            ui.add_space(((available - width) / 2.0).max(0.0));
+            let text = open.doc.text.as_str();
+            let mut buffer: &str = text;
+            let marks = Marks { claims: open.claims(), codebook, selected: open.selected, hits, current_hit };
+            let mut layouter = |ui: &egui::Ui, _buf: &dyn TextBuffer, wrap_width: f32| -> Arc<Galley> {
+                let key = CacheKey { wrap_width: wrap_width.to_bits(), ..key.clone() };
+                if cache.key.as_ref() == Some(&key)
+                    && let Some(galley) = &cache.galley
+                {
+                    return galley.clone();
+                }
+                let job = layout_job(&open.doc.text, &marks, ui.visuals(), wrap_width);
+                let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+                cache.key = Some(key);
+                cache.galley = Some(galley.clone());
+                cache.rebuilds += 1;
+                galley
+            };
+            let output = egui::TextEdit::multiline(&mut buffer)
+                .id(id)
+                .hint_text("Document text")
+                .desired_width(width)
+                .frame(egui::Frame::NONE)
+                .layouter(&mut layouter)
+                .show(ui);
+            if let Some(range) = output.cursor_range {
+                let r = range.as_sorted_char_range();
+                let (s, e) = (r.start.0, r.end.0);
+                if s < e {
+                    open.selection = Some((s, e));
+                } else if output.response.has_focus() {
+                    open.selection = None;
+                    if output.response.clicked() {
+                        actions.push(Action::SelectClaim(open.claim_at(s)));
+                    }
+                }
+            }
+            if let Some(pos) = scroll_to {
+                let rect = output.galley.pos_from_cursor(CCursor::new(pos)).translate(output.galley_pos.to_vec2());
+                ui.scroll_to_rect(rect.expand(40.0), Some(Align::Center));
+            }
+        });
+    });
+}
+
+impl TextViewCache {
+    /// Characters of `doc` no installed font can draw (at most 8), checked once per
+    /// document, for the "install a font" note.
+    pub fn missing_glyphs(&mut self, ctx: &egui::Context, doc: &crate::model::Document) -> Vec<char> {
+        if let Some((sha, missing)) = &self.glyphs
+            && *sha == doc.sha256
+        {
+            return missing.clone();
+        }
+        let mut chars: Vec<char> =
+            doc.text.as_str().chars().filter(|c| !c.is_ascii() && !c.is_whitespace() && !c.is_control()).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        let font = egui::FontId::new(super::style::TEXT_SIZE, egui::FontFamily::Proportional);
+        let missing: Vec<char> =
+            ctx.fonts_mut(|f| chars.into_iter().filter(|&c| !f.has_glyph(&font, c)).take(8).collect());
+        self.glyphs = Some((doc.sha256.clone(), missing.clone()));
+        missing
+    }
+}
