@@ -196,7 +196,8 @@ impl eframe::App for App {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
-        if focused && !self.window_focused
+        if focused
+            && !self.window_focused
             && let Some(ws) = &mut self.workspace
         {
             ws.check_disk();

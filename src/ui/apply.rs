@@ -36,7 +36,8 @@ impl App {
             }),
             Action::NextClaim | Action::PrevClaim => {
                 let forward = action == Action::NextClaim;
-                let next = self.workspace.as_ref().and_then(|w| w.open.as_ref()).and_then(|o| o.neighbour_claim(forward));
+                let next =
+                    self.workspace.as_ref().and_then(|w| w.open.as_ref()).and_then(|o| o.neighbour_claim(forward));
                 if next.is_some() {
                     self.apply(Action::SelectClaim(next));
                 }
@@ -124,8 +125,11 @@ impl App {
             }
             Action::Find => self.dialogs.find = Some(self.dialogs.find.take().unwrap_or_default().focused()),
             Action::Escape => {
-                self.dialogs.find = None;
                 self.dialogs.shortcuts = false;
+                if self.dialogs.find.take().is_some() {
+                    self.with_open(|open| open.focus_text = true);
+                    return;
+                }
                 self.with_open(|open| {
                     open.selected = None;
                     open.consume_selection();
@@ -148,9 +152,10 @@ impl App {
         if let Some(ws) = &mut self.workspace {
             ws.save_now();
         }
-        let annotator = self.annotator().cloned().or_else(|| {
-            self.settings.annotator.as_deref().and_then(|n| Annotator::parse(n).ok())
-        });
+        let annotator = self
+            .annotator()
+            .cloned()
+            .or_else(|| self.settings.annotator.as_deref().and_then(|n| Annotator::parse(n).ok()));
         let Some(annotator) = annotator else {
             self.pending_corpus = Some(path);
             self.dialogs.annotator_prompt.get_or_insert_with(Default::default);
@@ -186,7 +191,8 @@ impl App {
             Ok(annotator) => {
                 self.settings.annotator = Some(annotator.to_string());
                 self.dialogs.annotator_prompt = None;
-                let corpus = self.pending_corpus.take().or_else(|| self.workspace.as_ref().map(|w| w.corpus.root.clone()));
+                let corpus =
+                    self.pending_corpus.take().or_else(|| self.workspace.as_ref().map(|w| w.corpus.root.clone()));
                 if let Some(ws) = &mut self.workspace {
                     ws.save_now();
                 }
@@ -323,7 +329,11 @@ impl App {
     fn mark_selection(&mut self, mention: bool) {
         let (Some(id), Some((start, end))) = (self.selected_claim_id(), self.current_selection()) else {
             if let Some(ws) = &mut self.workspace {
-                let what = if mention { "the words naming the source, then press S" } else { "the reporting cue, then press Q" };
+                let what = if mention {
+                    "the words naming the source, then press S"
+                } else {
+                    "the reporting cue, then press Q"
+                };
                 ws.notice = Some(format!("Select a claim, then select {what}."));
             }
             return;

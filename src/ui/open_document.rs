@@ -37,6 +37,9 @@ pub struct OpenDocument {
     /// A selection the text view should set on the next frame: `Some(None)`
     /// collapses it (after it was coded), `Some(Some(range))` selects a find hit.
     pub set_text_selection: Option<Option<(usize, usize)>>,
+    /// Give the text the keyboard focus on the next frame (after the find bar
+    /// closes), so letter shortcuts act on the found passage.
+    pub focus_text: bool,
 }
 
 impl OpenDocument {
@@ -55,6 +58,7 @@ impl OpenDocument {
             orphans: HashSet::new(),
             scroll_to: None,
             set_text_selection: None,
+            focus_text: false,
         };
         open.refresh();
         open
@@ -79,8 +83,7 @@ impl OpenDocument {
     pub fn refresh(&mut self) {
         self.loaded.file.sort_claims();
         let text = &self.doc.text;
-        self.orphans =
-            self.loaded.file.claims.iter().filter(|c| !span_holds(text, &c.content)).map(|c| c.id).collect();
+        self.orphans = self.loaded.file.claims.iter().filter(|c| !span_holds(text, &c.content)).map(|c| c.id).collect();
         if self.selected.is_some_and(|id| self.loaded.file.claim(id).is_none()) {
             self.selected = None;
         }

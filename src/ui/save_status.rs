@@ -30,10 +30,10 @@ impl SaveStatus {
     /// The indicator's text.
     pub fn label(&self) -> String {
         match self {
-            SaveStatus::Saved => "✔ Saved".to_owned(),
+            SaveStatus::Saved => "Saved".to_owned(),
             SaveStatus::Pending => "… Saving".to_owned(),
-            SaveStatus::Failed { reason, .. } => format!("⚠ Not saved: {reason} (retrying; your work is kept)"),
-            SaveStatus::ReadOnly(reason) => format!("🔒 Read-only: {reason}"),
+            SaveStatus::Failed { reason, .. } => format!("Not saved: {reason} (retrying; your work is kept)"),
+            SaveStatus::ReadOnly(reason) => format!("Read-only: {reason}"),
         }
     }
 }

@@ -211,7 +211,9 @@ impl Workspace {
             }
             Err(e) => {
                 self.save = SaveStatus::Failed {
-                    reason: format!("{shown} was changed by another program and a copy of your work could not be written ({e})"),
+                    reason: format!(
+                        "{shown} was changed by another program and a copy of your work could not be written ({e})"
+                    ),
                     retry_at: Instant::now() + RETRY_DELAY,
                 };
             }

@@ -53,7 +53,9 @@ impl Draft {
 pub fn show(ctx: &egui::Context, window: &mut ActorsWindow, project: &Project, actions: &mut Vec<Action>) -> bool {
     let mut open = true;
     egui::Window::new("Actors").open(&mut open).default_width(560.0).default_height(420.0).show(ctx, |ui| {
-        ui.label(RichText::new(format!("{} actors in this corpus's registry", project.actors.actors.len())).color(muted(ui)));
+        ui.label(
+            RichText::new(format!("{} actors in this corpus's registry", project.actors.actors.len())).color(muted(ui)),
+        );
         ui.add(egui::TextEdit::singleline(&mut window.query).hint_text("Filter actors").desired_width(f32::INFINITY));
         ui.columns(2, |cols| {
             egui::ScrollArea::vertical().id_salt("actor-list").show(&mut cols[0], |ui| {
@@ -106,7 +108,10 @@ fn editor(ui: &mut egui::Ui, window: &mut ActorsWindow, project: &Project, actio
     }
     ui.separator();
     ui.label(RichText::new("Merge").strong());
-    ui.label(RichText::new("Fold this actor into another: its names become aliases and your claims follow.").color(muted(ui)));
+    ui.label(
+        RichText::new("Fold this actor into another: its names become aliases and your claims follow.")
+            .color(muted(ui)),
+    );
     let into_name = window
         .merge_into
         .as_deref()

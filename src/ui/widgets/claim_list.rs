@@ -4,6 +4,7 @@
 use egui::RichText;
 
 use super::inspector::quote_preview;
+use super::list_row;
 use super::style::{kind_color, muted, warning};
 use crate::model::Project;
 use crate::ui::action::Action;
@@ -19,7 +20,7 @@ pub fn show(ui: &mut egui::Ui, open: &OpenDocument, project: &Project, actions: 
     if !open.orphans.is_empty() {
         ui.colored_label(
             warning(ui),
-            format!("⚠ {} claim(s) lost their text after the document changed; they are kept — select one to repair it.", open.orphans.len()),
+            format!("{} orphaned claim(s): lost their text after the document changed; they are kept — select one to repair it.", open.orphans.len()),
         );
     }
     if claims.is_empty() {
@@ -35,21 +36,17 @@ pub fn show(ui: &mut egui::Ui, open: &OpenDocument, project: &Project, actions: 
                 .as_deref()
                 .map(|id| project.actors.get(id).map(|a| a.name.as_str()).unwrap_or(id))
                 .unwrap_or("unattributed");
-            let orphan = if open.orphans.contains(&claim.id) { "⚠ " } else { "" };
-            let text = format!("{orphan}{label} · {source}\n{}", quote_preview(&claim.content.quote, 90));
+            let orphan = if open.orphans.contains(&claim.id) { "Orphaned · " } else { "" };
+            let title = format!("{orphan}{label} · {source}");
             let selected = open.selected == Some(claim.id);
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(5.0, 34.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 2.0, kind_color(kind));
-                let button = egui::Button::selectable(selected, text).wrap_mode(egui::TextWrapMode::Truncate);
-                let response = ui.add_sized([ui.available_width(), 38.0], button);
-                if response.clicked() {
-                    actions.push(Action::SelectClaim(Some(claim.id)));
-                }
-                if selected && open.scroll_to.is_some() {
-                    response.scroll_to_me(None);
-                }
-            });
+            let response =
+                list_row::show(ui, selected, &title, &quote_preview(&claim.content.quote, 120), Some(kind_color(kind)));
+            if response.clicked() {
+                actions.push(Action::SelectClaim(Some(claim.id)));
+            }
+            if selected && open.scroll_to.is_some() {
+                response.scroll_to_me(None);
+            }
         }
     });
 }

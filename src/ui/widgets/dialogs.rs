@@ -30,7 +30,8 @@ pub fn annotator_prompt(ctx: &egui::Context, prompt: &mut AnnotatorPrompt, actio
         ui.set_width(380.0);
         ui.heading("Who is coding?");
         ui.label("Your name goes into the file names of your annotations, so that coders never overwrite each other.");
-        let field = ui.add(egui::TextEdit::singleline(&mut prompt.name).hint_text("e.g. alice").desired_width(f32::INFINITY));
+        let field =
+            ui.add(egui::TextEdit::singleline(&mut prompt.name).hint_text("e.g. alice").desired_width(f32::INFINITY));
         if !field.has_focus() && prompt.error.is_none() {
             field.request_focus();
         }
@@ -64,7 +65,9 @@ pub fn open_corpus(ctx: &egui::Context, dialog: &mut OpenCorpus, browsing: bool)
         ui.set_width(480.0);
         ui.heading("Open corpus");
         ui.label("A corpus is a folder of plain-text (.txt) articles; annotations are saved beside them.");
-        let field = ui.add(egui::TextEdit::singleline(&mut dialog.path).hint_text("/path/to/corpus").desired_width(f32::INFINITY));
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut dialog.path).hint_text("/path/to/corpus").desired_width(f32::INFINITY),
+        );
         if let Some(e) = &dialog.error {
             ui.colored_label(error(ui), e);
         }

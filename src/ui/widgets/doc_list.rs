@@ -3,6 +3,7 @@
 
 use egui::RichText;
 
+use super::list_row::{self, ROW_HEIGHT};
 use super::style::muted;
 use crate::model::Status;
 use crate::ui::action::Action;
@@ -22,7 +23,9 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, actions: &mut Vec<Action>) {
             ui.label(RichText::new(format!("reading {read} / {all}")).color(muted(ui)));
         });
     }
-    ui.add(egui::TextEdit::singleline(&mut ws.filter).hint_text("Filter by title or text").desired_width(f32::INFINITY));
+    ui.add(
+        egui::TextEdit::singleline(&mut ws.filter).hint_text("Filter by title or text").desired_width(f32::INFINITY),
+    );
     ui.separator();
     let visible = ws.visible_indices();
     if visible.is_empty() {
@@ -30,10 +33,9 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, actions: &mut Vec<Action>) {
         return;
     }
     let current = ws.current_index();
-    let row_height = 44.0;
     egui::ScrollArea::vertical().id_salt("document-list").auto_shrink(false).show_rows(
         ui,
-        row_height,
+        ROW_HEIGHT,
         visible.len(),
         |ui, rows| {
             for &index in &visible[rows] {
@@ -42,20 +44,15 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, actions: &mut Vec<Action>) {
                 let title = row.map(|r| r.title.as_str()).filter(|t| !t.is_empty()).unwrap_or(&entry.id);
                 let detail = match row {
                     None => "…".to_owned(),
-                    Some(r) if r.error.is_some() => "⚠ cannot be read".to_owned(),
+                    Some(r) if r.error.is_some() => "cannot be read".to_owned(),
                     Some(r) => {
                         let claims = if r.claims == 1 { "1 claim".to_owned() } else { format!("{} claims", r.claims) };
-                        let mark = if r.status == Some(Status::Done) { "✔ " } else { "" };
-                        format!("{mark}{} · {claims}", Status::label(r.status))
+
+                        format!("{} · {claims}", Status::label(r.status))
                     }
                 };
                 let selected = current == Some(index);
-                let response = ui
-                    .add_sized(
-                        [ui.available_width(), row_height - 4.0],
-                        egui::Button::selectable(selected, format!("{title}\n{detail}")).wrap_mode(egui::TextWrapMode::Truncate),
-                    )
-                    .on_hover_text(&entry.id);
+                let response = list_row::show(ui, selected, title, &detail, None).on_hover_text(&entry.id);
                 if response.clicked() && !selected {
                     actions.push(Action::OpenDocument(index));
                 }

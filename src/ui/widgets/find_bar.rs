@@ -69,9 +69,8 @@ impl FindBar {
     pub fn show(&mut self, ui: &mut egui::Ui, open: &mut OpenDocument, actions: &mut Vec<Action>) {
         ui.horizontal(|ui| {
             ui.label("Find:");
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut self.query).hint_text("text to find").desired_width(260.0),
-            );
+            let response =
+                ui.add(egui::TextEdit::singleline(&mut self.query).hint_text("text to find").desired_width(260.0));
             if std::mem::take(&mut self.focus) {
                 response.request_focus();
             }
@@ -82,10 +81,10 @@ impl FindBar {
                 self.go(open, !back);
                 response.request_focus();
             }
-            if ui.button("▲").on_hover_text("Previous hit (Shift+Enter)").clicked() {
+            if ui.button("Previous").on_hover_text("Previous hit (Shift+Enter)").clicked() {
                 self.go(open, false);
             }
-            if ui.button("▼").on_hover_text("Next hit (Enter)").clicked() {
+            if ui.button("Next").on_hover_text("Next hit (Enter)").clicked() {
                 self.go(open, true);
             }
             let count = match (self.current, self.hits.len()) {
@@ -95,7 +94,7 @@ impl FindBar {
                 (None, n) => format!("{n} matches"),
             };
             ui.label(count);
-            if ui.button("✖").on_hover_text("Close (Escape)").clicked() {
+            if ui.button("Close").on_hover_text("Close (Escape)").clicked() {
                 actions.push(Action::Escape);
             }
         });

@@ -35,7 +35,8 @@ pub fn layout_job(text: &TextIndex, marks: &Marks<'_>, visuals: &Visuals, wrap_w
     let mut contents: Vec<Mark> = marks.claims.iter().map(|c| Mark { span: &c.content, claim: c }).collect();
     let mut mentions: Vec<Mark> =
         marks.claims.iter().filter_map(|c| c.source_mention.as_ref().map(|s| Mark { span: s, claim: c })).collect();
-    let mut cues: Vec<Mark> = marks.claims.iter().filter_map(|c| c.cue.as_ref().map(|s| Mark { span: s, claim: c })).collect();
+    let mut cues: Vec<Mark> =
+        marks.claims.iter().filter_map(|c| c.cue.as_ref().map(|s| Mark { span: s, claim: c })).collect();
     for list in [&mut contents, &mut mentions, &mut cues] {
         list.retain(|m| m.span.start < m.span.end && m.span.end <= len);
         list.sort_by_key(|m| m.span.start);
@@ -58,10 +59,8 @@ pub fn layout_job(text: &TextIndex, marks: &Marks<'_>, visuals: &Visuals, wrap_w
         line_height: Some(LINE_HEIGHT),
         ..Default::default()
     };
-    let mut job = LayoutJob {
-        wrap: TextWrapping { max_width: wrap_width, ..Default::default() },
-        ..Default::default()
-    };
+    let mut job =
+        LayoutJob { wrap: TextWrapping { max_width: wrap_width, ..Default::default() }, ..Default::default() };
     job.text.reserve(text.as_str().len());
     let mut sweeps = [Sweep::default(), Sweep::default(), Sweep::default()];
     let mut hit_i = 0;
@@ -144,7 +143,8 @@ mod tests {
         c.cue = Span::from_text(&text, 15, 19);
         let codebook = Project::builtin().codebook();
         let claims = [c];
-        let marks = Marks { claims: &claims, codebook: &codebook, selected: Some(1), hits: &[(20, 29)], current_hit: None };
+        let marks =
+            Marks { claims: &claims, codebook: &codebook, selected: Some(1), hits: &[(20, 29)], current_hit: None };
         let job = layout_job(&text, &marks, &Visuals::light(), 500.0);
         assert_eq!(job.text, text.as_str());
         let styled: Vec<(&str, bool, bool, bool)> = job
@@ -152,7 +152,12 @@ mod tests {
             .iter()
             .map(|s| {
                 let f = &s.format;
-                (&job.text[s.byte_range.clone()], f.background != Color32::TRANSPARENT, f.underline.width >= 2.0, f.italics)
+                (
+                    &job.text[s.byte_range.clone()],
+                    f.background != Color32::TRANSPARENT,
+                    f.underline.width >= 2.0,
+                    f.italics,
+                )
             })
             .collect();
         assert_eq!(styled[0], ("“Serious,”", true, false, false));

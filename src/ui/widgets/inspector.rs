@@ -52,7 +52,7 @@ pub fn show(
     if open.orphans.contains(&claim.id) {
         ui.colored_label(
             warning(ui),
-            "⚠ This claim's text is no longer in the document. Select the passage it belongs to and press X to re-anchor it.",
+            "Orphaned: this claim's text is no longer in the document. Select the passage it belongs to and press X to re-anchor it.",
         );
     }
     ui.label(RichText::new(quote_preview(&claim.content.quote, 240)).italics());
@@ -62,7 +62,8 @@ pub fn show(
     ui.horizontal_wrapped(|ui| {
         for k in &project.kinds {
             let label = format!("{} ({})", k.label, k.key);
-            let button = egui::Button::selectable(claim.kind == k.id, label).stroke(egui::Stroke::new(1.5, kind_color(Some(k))));
+            let button =
+                egui::Button::selectable(claim.kind == k.id, label).stroke(egui::Stroke::new(1.5, kind_color(Some(k))));
             if ui.add(button).on_hover_text(&k.definition).clicked() && claim.kind != k.id {
                 actions.push(Action::SetKind(claim.id, k.id.clone()));
             }
@@ -71,7 +72,15 @@ pub fn show(
     ui.add_space(6.0);
     source_editor(ui, claim, project, state, actions);
     ui.add_space(6.0);
-    span_row(ui, "Source mention", claim.source_mention.as_ref(), "S", Action::MarkSourceMention, Action::ClearSourceMention(claim.id), actions);
+    span_row(
+        ui,
+        "Source mention",
+        claim.source_mention.as_ref(),
+        "S",
+        Action::MarkSourceMention,
+        Action::ClearSourceMention(claim.id),
+        actions,
+    );
     span_row(ui, "Cue", claim.cue.as_ref(), "Q", Action::MarkCue, Action::ClearCue(claim.id), actions);
     ui.add_space(6.0);
     ui.label(RichText::new("Span").strong());
@@ -89,7 +98,7 @@ pub fn show(
         }
     });
     ui.add_space(6.0);
-    ui.label(RichText::new("Note").strong());
+    let note_heading = ui.label(RichText::new("Note").strong());
     let editing_note = state.note_for == Some(claim.id);
     let note_id = egui::Id::unique("claim-note");
     let note_has_focus = ui.ctx().memory(|m| m.has_focus(note_id));
@@ -97,43 +106,51 @@ pub fn show(
         state.note_for = Some(claim.id);
         state.note.clone_from(&claim.note);
     }
-    let note = ui.add(
-        egui::TextEdit::multiline(&mut state.note)
-            .id(note_id)
-            .hint_text("Note for this claim")
-            .desired_rows(2)
-            .desired_width(f32::INFINITY),
-    );
+    let note = ui
+        .add(
+            egui::TextEdit::multiline(&mut state.note)
+                .id(note_id)
+                .hint_text("Note for this claim")
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(note_heading.id);
     if note.changed() {
         actions.push(Action::SetNote(claim.id, state.note.clone()));
     }
     ui.add_space(6.0);
-    if ui.button(RichText::new("🗑 Delete claim (Del)").color(Color32::from_rgb(200, 60, 60))).clicked() {
+    if ui.button(RichText::new("Delete claim (Del)").color(Color32::from_rgb(200, 60, 60))).clicked() {
         actions.push(Action::DeleteClaim(claim.id));
     }
 }
 
-fn source_editor(ui: &mut egui::Ui, claim: &Claim, project: &Project, state: &mut InspectorState, actions: &mut Vec<Action>) {
-    ui.label(RichText::new("Source").strong());
-    ui.horizontal(|ui| {
-        match claim.source.as_deref() {
-            Some(id) => {
-                let name = project.actors.get(id).map(|a| a.name.as_str()).unwrap_or(id);
-                ui.label(RichText::new(name).strong());
-                if ui.small_button("✖").on_hover_text("Unattribute").clicked() {
-                    actions.push(Action::SetSource(claim.id, None));
-                }
-            }
-            None => {
-                ui.label(RichText::new("unattributed").color(muted(ui)));
+fn source_editor(
+    ui: &mut egui::Ui,
+    claim: &Claim,
+    project: &Project,
+    state: &mut InspectorState,
+    actions: &mut Vec<Action>,
+) {
+    let heading = ui.label(RichText::new("Source").strong());
+    ui.horizontal(|ui| match claim.source.as_deref() {
+        Some(id) => {
+            let name = project.actors.get(id).map(|a| a.name.as_str()).unwrap_or(id);
+            ui.label(RichText::new(name).strong());
+            if ui.small_button("×").on_hover_text("Unattribute").clicked() {
+                actions.push(Action::SetSource(claim.id, None));
             }
         }
+        None => {
+            ui.label(RichText::new("unattributed").color(muted(ui)));
+        }
     });
-    let field = ui.add(
-        egui::TextEdit::singleline(&mut state.source_query)
-            .hint_text("Type a source name…")
-            .desired_width(f32::INFINITY),
-    );
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut state.source_query)
+                .hint_text("Type a source name…")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(heading.id);
     let query = state.source_query.trim().to_owned();
     let matches = if query.is_empty() { Vec::new() } else { project.actors.search(&query, SUGGESTIONS) };
     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -147,7 +164,12 @@ fn source_editor(ui: &mut egui::Ui, claim: &Claim, project: &Project, state: &mu
         return;
     }
     for actor in &matches {
-        let detail = [actor.role.as_str(), actor.group.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
+        let detail = [actor.role.as_str(), actor.group.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
         let text = if detail.is_empty() { actor.name.clone() } else { format!("{} — {detail}", actor.name) };
         if ui.selectable_label(claim.source.as_deref() == Some(&actor.id), text).clicked() {
             actions.push(Action::SetSource(claim.id, Some(actor.id.clone())));
@@ -156,7 +178,7 @@ fn source_editor(ui: &mut egui::Ui, claim: &Claim, project: &Project, state: &mu
     }
     if !query.is_empty() && project.actors.find_by_name(&query).is_none() {
         let hint = if matches.is_empty() { "Enter creates this actor" } else { "Adds a new actor to the registry" };
-        if ui.button(format!("➕ New actor “{query}”")).on_hover_text(hint).clicked() {
+        if ui.button(format!("+ New actor “{query}”")).on_hover_text(hint).clicked() {
             actions.push(Action::SetSourceByName(claim.id, query));
             state.source_query.clear();
         }
@@ -177,7 +199,7 @@ fn span_row(
         match span {
             Some(s) => {
                 ui.label(format!("“{}”", quote_preview(&s.quote, 60)));
-                if ui.small_button("✖").on_hover_text(format!("Remove the {}", label.to_lowercase())).clicked() {
+                if ui.small_button("×").on_hover_text(format!("Remove the {}", label.to_lowercase())).clicked() {
                     actions.push(clear);
                 }
             }

@@ -5,7 +5,9 @@ use egui::RichText;
 
 use super::dialogs::{CloseChoice, OpenCorpusRequest};
 use super::style::{error, muted, warning};
-use super::{actors_window, claim_list, codebook_window, dialogs, doc_list, inspector, menu_bar, status_bar, text_view};
+use super::{
+    actors_window, claim_list, codebook_window, dialogs, doc_list, inspector, menu_bar, status_bar, text_view,
+};
 use crate::ui::action::{Action, SHORTCUTS};
 use crate::ui::app::App;
 
@@ -24,10 +26,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
             .show(ui, |ui| doc_list::show(ui, ws, &mut actions));
         if let Some(open) = &ws.open {
             egui::Panel::right("inspector").resizable(true).default_size(340.0).min_size(260.0).show(ui, |ui| {
-                egui::ScrollArea::vertical().id_salt("inspector-scroll").max_height(ui.available_height() * 0.6).show(
-                    ui,
-                    |ui| inspector::show(ui, open, &ws.project, &mut app.inspector, &mut actions),
-                );
+                egui::ScrollArea::vertical()
+                    .id_salt("inspector-scroll")
+                    .max_height(ui.available_height() * 0.6)
+                    .show(ui, |ui| inspector::show(ui, open, &ws.project, &mut app.inspector, &mut actions));
                 ui.separator();
                 claim_list::show(ui, open, &ws.project, &mut actions);
             });
@@ -44,13 +46,16 @@ fn central(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
         return;
     };
     if let Some(e) = &ws.project_error {
-        ui.colored_label(error(ui), format!("⚠ The codebook file has an error and is not used or written: {e}"));
+        ui.colored_label(error(ui), format!("The codebook file has an error and is not used or written: {e}"));
     }
     if ws.corpus.documents.is_empty() {
         ui.vertical_centered(|ui| {
             ui.add_space(80.0);
             ui.heading("This folder has no documents yet");
-            ui.label(format!("Put plain-text (.txt) articles into {} and reopen it, or open another folder.", ws.corpus.root.display()));
+            ui.label(format!(
+                "Put plain-text (.txt) articles into {} and reopen it, or open another folder.",
+                ws.corpus.root.display()
+            ));
             if ui.button("Open another corpus…").clicked() {
                 actions.push(Action::ShowOpenCorpus);
             }
@@ -76,7 +81,7 @@ fn central(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
     }
     if let crate::store::Access::ReadOnly(e) = &open.loaded.access {
         ui.horizontal_wrapped(|ui| {
-            ui.colored_label(warning(ui), format!("🔒 Read-only: {e}. The file is never overwritten; fix it and press"));
+            ui.colored_label(warning(ui), format!("Read-only: {e}. The file is never overwritten; fix it and press"));
             if ui.button("Reload").clicked() {
                 actions.push(Action::Reload);
             }

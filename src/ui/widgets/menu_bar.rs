@@ -47,15 +47,15 @@ pub fn show(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
                     SaveStatus::ReadOnly(_) => warning(ui),
                 };
                 let short = match status {
-                    SaveStatus::Saved => "✔ Saved",
-                    SaveStatus::Pending => "… Saving",
-                    SaveStatus::Failed { .. } => "⚠ Not saved",
-                    SaveStatus::ReadOnly(_) => "🔒 Read-only",
+                    SaveStatus::Saved => "Saved",
+                    SaveStatus::Pending => "Saving…",
+                    SaveStatus::Failed { .. } => "Not saved",
+                    SaveStatus::ReadOnly(_) => "Read-only",
                 };
                 ui.label(RichText::new(short).color(color)).on_hover_text(status.label());
                 ui.separator();
                 if ui
-                    .button(RichText::new(format!("👤 {}", ws.annotator)).strong())
+                    .button(RichText::new(ws.annotator.to_string()).strong())
                     .on_hover_text("Coding as this annotator; click to change")
                     .clicked()
                 {

@@ -10,6 +10,7 @@ pub mod find_bar;
 pub mod highlight;
 pub mod inspector;
 pub mod layout;
+pub mod list_row;
 pub mod menu_bar;
 pub mod shortcuts;
 pub mod status_bar;

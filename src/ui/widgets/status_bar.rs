@@ -16,7 +16,7 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, actions: &mut Vec<Action>) {
             ui.label(RichText::new(&entry.id).color(muted(ui)));
             ui.separator();
             let done = status == Status::Done;
-            let label = if done { "✔ Done — mark in progress" } else { "Mark document done" };
+            let label = if done { "Done (click to reopen)" } else { "Mark document done" };
             if ui.add(egui::Button::selectable(done, label)).on_hover_text("Ctrl+Enter").clicked() {
                 actions.push(Action::ToggleDone);
             }
@@ -25,7 +25,7 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, actions: &mut Vec<Action>) {
         if let Some(notice) = ws.notice.clone() {
             ui.separator();
             ui.label(RichText::new(notice).color(warning(ui)));
-            if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
+            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                 ws.notice = None;
             }
         }

@@ -36,7 +36,8 @@ pub fn kind_color(kind: Option<&Kind>) -> Color32 {
 /// for nested claims, and stronger in dark mode where colours read weaker.
 pub fn highlight(color: Color32, depth: usize, selected: bool, dark: bool) -> Color32 {
     let base: u8 = if dark { 70 } else { 48 };
-    let alpha = if selected { base.saturating_add(90) } else { base.saturating_add(28 * depth.saturating_sub(1) as u8) };
+    let alpha =
+        if selected { base.saturating_add(90) } else { base.saturating_add(28 * depth.saturating_sub(1) as u8) };
     Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), alpha)
 }
 

@@ -49,9 +49,14 @@ pub fn show(
     actions: &mut Vec<Action>,
 ) {
     let id = Id::unique(TEXT_ID);
-    if let Some(request) = open.set_text_selection.take()
-        && let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id)
-    {
+    if std::mem::take(&mut open.focus_text) {
+        ui.ctx().memory_mut(|m| m.request_focus(id));
+        if open.set_text_selection.is_none() {
+            open.set_text_selection = open.selection.map(Some);
+        }
+    }
+    if let Some(request) = open.set_text_selection.take() {
+        let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
         let range = match request {
             Some((s, e)) => CCursorRange::two(CCursor::new(s), CCursor::new(e)),
             None => {

@@ -1,0 +1,49 @@
+//! A two-line, left-aligned list row (title and muted detail, optional colour
+//! stripe) shared by the document and claim lists, announced to screen readers as a
+//! selectable item.
+
+use egui::{Color32, FontId, Role, Sense, TextStyle, WidgetInfo};
+
+/// Height of a row.
+pub const ROW_HEIGHT: f32 = 44.0;
+
+/// Shows one row; click it to select.
+pub fn show(ui: &mut egui::Ui, selected: bool, title: &str, detail: &str, stripe: Option<Color32>) -> egui::Response {
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT - 2.0), Sense::click());
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, title));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        let fill = if selected {
+            visuals.selection.bg_fill
+        } else if response.hovered() {
+            visuals.widgets.hovered.weak_bg_fill
+        } else {
+            Color32::TRANSPARENT
+        };
+        let painter = ui.painter();
+        painter.rect_filled(rect, 4.0, fill);
+        let mut left = rect.left() + 8.0;
+        if let Some(color) = stripe {
+            let bar = egui::Rect::from_min_size(
+                rect.left_top() + egui::vec2(2.0, 5.0),
+                egui::vec2(4.0, rect.height() - 10.0),
+            );
+            painter.rect_filled(bar, 2.0, color);
+            left += 6.0;
+        }
+        let text_width = (rect.right() - left - 6.0).max(10.0);
+        let title_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
+        let body = ui.style().text_styles.get(&TextStyle::Body).cloned().unwrap_or(FontId::proportional(14.0));
+        let small = ui.style().text_styles.get(&TextStyle::Small).cloned().unwrap_or(FontId::proportional(12.0));
+        let one_line = |text: &str, font: FontId, color: Color32| {
+            let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, color);
+            job.wrap = egui::text::TextWrapping::truncate_at_width(text_width);
+            ui.ctx().fonts_mut(|f| f.layout_job(job))
+        };
+        let detail_color = if selected { title_color } else { visuals.weak_text_color() };
+        painter.galley(egui::pos2(left, rect.top() + 4.0), one_line(title, body, title_color), title_color);
+        painter.galley(egui::pos2(left, rect.top() + 23.0), one_line(detail, small, detail_color), detail_color);
+    }
+    response
+}

@@ -1,0 +1,227 @@
+//! The real app driven like a user: select text, press keys, click, and check the
+//! state and the files written.
+
+mod common;
+
+use common::*;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+const DOC3: &str = "003_3ea6fb826d1b81b4";
+
+fn open_doc(harness: &mut egui_kittest::Harness<'static, claimcoder::ui::App>, index: usize) {
+    harness.state_mut().apply(claimcoder::ui::action::Action::OpenDocument(index));
+    harness.run_steps(2);
+}
+
+#[test]
+fn a_selected_passage_after_curly_quotes_becomes_a_claim_on_disk() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    open_doc(&mut h, 3);
+    let text = open_text(&h);
+    let curly = text.find('”').expect("doc 3 has curly quotes");
+    assert!(text[..curly].chars().any(|c| c == '“'));
+    let (start, _) = char_range_of(&text[curly..], "”");
+    let start = text[..curly].chars().count() + start + 2;
+    let end = start + 40;
+    select(&mut h, start, end);
+    h.key_press(Key::A);
+    h.run_steps(2);
+    let claims = open_claims(&h);
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].kind, "assertion");
+    assert_eq!((claims[0].content.start, claims[0].content.end), (start, end));
+    assert_eq!(claims[0].content.quote, chars(&text, start, end));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    let file = read_annotations(corpus.path(), DOC3, "tester");
+    assert_eq!(file.annotator, "tester");
+    assert_eq!(file.document, format!("{DOC3}.txt"));
+    assert_eq!(file.claims.len(), 1);
+    let c = &file.claims[0];
+    assert_eq!(c.content.quote, chars(&text, c.content.start, c.content.end), "quote equals the text at char offsets");
+    let bytes = std::fs::read(corpus.path().join(format!("{DOC3}.txt"))).unwrap();
+    assert_eq!(file.text_sha256, claimcoder::model::document::sha256_hex(&bytes));
+}
+
+#[test]
+fn autosave_writes_within_a_second_without_any_command() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    let text = open_text(&h);
+    let (s, e) = char_range_of(&text, "Treasury Secretary Jacob J. Lew plans to pressure Chinese leaders");
+    select(&mut h, s, e);
+    h.key_press(Key::C);
+    h.run_steps(1);
+    let path = corpus.path().join("000_f61589d60f9b959b.tester.ron");
+    assert!(!path.exists(), "not written before the autosave delay");
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    h.run_steps(1);
+    assert!(path.exists(), "written by autosave");
+    let file = read_annotations(corpus.path(), "000_f61589d60f9b959b", "tester");
+    assert_eq!(file.claims[0].kind, "commitment");
+}
+
+#[test]
+fn source_is_set_by_typing_and_an_unknown_name_creates_the_actor() {
+    let corpus = seed_corpus(true);
+    let mut h = app(corpus.path(), Some("tester"));
+    let text = open_text(&h);
+    let (s, e) = char_range_of(&text, "We have a very important relationship with the Chinese,");
+    select(&mut h, s, e);
+    h.key_press(Key::A);
+    h.run_steps(2);
+
+    h.get_by_label("Source").focus();
+    h.run_steps(1);
+    h.get_by_label("Source").type_text("Jacob J");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(open_claims(&h)[0].source.as_deref(), Some("jacob-j-lew"));
+
+    h.get_by_label("Source").focus();
+    h.run_steps(1);
+    h.get_by_label("Source").type_text("Bloomberg TV");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(open_claims(&h)[0].source.as_deref(), Some("bloomberg-tv"));
+    let project = claimcoder::store::project_io::load_project(&corpus.path().join("claimcoder.ron")).unwrap();
+    assert_eq!(project.actors.get("bloomberg-tv").map(|a| a.name.as_str()), Some("Bloomberg TV"));
+}
+
+#[test]
+fn undo_and_redo_every_change() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    let text = open_text(&h);
+    let (s, e) = char_range_of(&text, "The meetings come amid heightened concern");
+    select(&mut h, s, e);
+    h.key_press(Key::A);
+    h.run_steps(2);
+    h.key_press(Key::D);
+    h.run_steps(2);
+    assert_eq!(open_claims(&h)[0].kind, "denial", "a kind key with no selection re-kinds the selected claim");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(1);
+    assert_eq!(open_claims(&h)[0].kind, "assertion");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(1);
+    assert!(open_claims(&h).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(1);
+    assert_eq!(open_claims(&h).len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(1);
+    assert_eq!(open_claims(&h)[0].kind, "denial");
+}
+
+#[test]
+fn switching_documents_saves_and_reopening_finds_the_claims() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    let text = open_text(&h);
+    let (s, e) = char_range_of(&text, "The meetings come amid heightened concern in the U.S. about cyber attacks.");
+    select(&mut h, s, e);
+    h.key_press(Key::A);
+    h.run_steps(2);
+    h.state_mut().apply(claimcoder::ui::action::Action::Escape);
+    h.run_steps(1);
+    h.key_press(Key::N);
+    h.run_steps(2);
+    assert_eq!(h.state().workspace.as_ref().and_then(|w| w.current_index()), Some(1));
+    assert_eq!(read_annotations(corpus.path(), "000_f61589d60f9b959b", "tester").claims.len(), 1);
+    drop(h);
+
+    let mut again = app(corpus.path(), Some("tester"));
+    again.run_steps(1);
+    let claims = open_claims(&again);
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].content.quote, "The meetings come amid heightened concern in the U.S. about cyber attacks.");
+    let row = again.state().workspace.as_ref().and_then(|w| w.listing.rows[0].clone()).expect("row read");
+    assert_eq!(row.claims, 1);
+}
+
+#[test]
+fn source_mention_and_cue_are_marked_with_s_and_q() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    let text = open_text(&h);
+    let sentence = "\"It’s important that we engage immediately on a broad range of issues because it’s important to each of us to have that conversation,\" Lew said.";
+    let (s, _) = char_range_of(&text, sentence);
+    let quote_len = sentence.find(" Lew said").map(|b| sentence[..b].chars().count()).unwrap();
+    select(&mut h, s, s + quote_len);
+    h.key_press(Key::A);
+    h.run_steps(2);
+    let lew = s + quote_len + 1;
+    select(&mut h, lew, lew + 3);
+    h.key_press(Key::S);
+    h.run_steps(2);
+    select(&mut h, lew + 4, lew + 8);
+    h.key_press(Key::Q);
+    h.run_steps(2);
+    let c = &open_claims(&h)[0];
+    assert_eq!(c.source_mention.as_ref().map(|m| m.quote.as_str()), Some("Lew"));
+    assert_eq!(c.cue.as_ref().map(|m| m.quote.as_str()), Some("said"));
+}
+
+#[test]
+fn j_and_k_walk_the_claims_and_delete_removes_one() {
+    let corpus = seed_corpus(true);
+    let mut h = app(corpus.path(), Some("analyst-a"));
+    let claims = open_claims(&h);
+    assert!(claims.len() >= 5);
+    h.key_press(Key::J);
+    h.run_steps(1);
+    h.key_press(Key::J);
+    h.run_steps(1);
+    let selected = h.state().workspace.as_ref().and_then(|w| w.open.as_ref()).and_then(|o| o.selected);
+    assert_eq!(selected, Some(claims[1].id));
+    h.key_press(Key::K);
+    h.run_steps(1);
+    let selected = h.state().workspace.as_ref().and_then(|w| w.open.as_ref()).and_then(|o| o.selected);
+    assert_eq!(selected, Some(claims[0].id));
+    h.key_press(Key::Delete);
+    h.run_steps(1);
+    assert_eq!(open_claims(&h).len(), claims.len() - 1);
+}
+
+#[test]
+fn find_selects_a_hit_that_can_be_coded() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    h.get_by_label("Find:").type_text("DENIAL-OF-SERVICE");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    let selection = h.state().workspace.as_ref().and_then(|w| w.open.as_ref()).and_then(|o| o.selection);
+    let text = open_text(&h);
+    let (s, e) = selection.expect("the hit is selected");
+    assert_eq!(chars(&text, s, e), "denial-of-service");
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().dialogs.find.is_none(), "Escape closes the find bar");
+    h.key_press(Key::D);
+    h.run_steps(2);
+    let claims = open_claims(&h);
+    assert_eq!(claims.len(), 1, "the found passage is coded from the keyboard");
+    assert_eq!((claims[0].content.start, claims[0].content.end, claims[0].kind.as_str()), (s, e, "denial"));
+}
+
+#[test]
+fn mark_done_shows_in_the_list_and_the_file() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    h.get_by_label("Mark document done").click();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(1);
+    let file = read_annotations(corpus.path(), "000_f61589d60f9b959b", "tester");
+    assert_eq!(file.status, claimcoder::model::Status::Done);
+    assert_eq!(h.state().workspace.as_ref().map(|w| w.listing.done()), Some((1, 5)));
+}

@@ -1,0 +1,110 @@
+//! Shared set-up for the app tests: a temporary copy of the shipped seeds, the real
+//! app in a kittest harness, and text selection as a user makes it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use claimcoder::model::AnnotationFile;
+use claimcoder::ui::folder_picker::FolderPicker;
+use claimcoder::ui::widgets::text_view::TEXT_ID;
+use claimcoder::ui::{App, StartOptions};
+use egui::text::{CCursor, CCursorRange};
+use egui_kittest::Harness;
+
+/// A folder dialog that answers with a fixed folder.
+pub struct FixedPicker(pub Option<PathBuf>);
+
+impl FolderPicker for FixedPicker {
+    fn pick_folder(&self, _start: Option<PathBuf>) -> Option<PathBuf> {
+        self.0.clone()
+    }
+}
+
+/// A temporary copy of the shipped seed texts (without the sample codings, unless asked).
+pub fn seed_corpus(with_codings: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(&seeds).expect("seeds folder") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name").to_string_lossy().into_owned();
+        if name.ends_with(".txt") || (with_codings && name.ends_with(".ron")) {
+            std::fs::copy(&path, dir.path().join(&name)).expect("copy");
+        }
+    }
+    dir
+}
+
+/// The real app on `corpus`, coding as `annotator` (or asking when `None`).
+pub fn app(corpus: &Path, annotator: Option<&str>) -> Harness<'static, App> {
+    let corpus = corpus.to_path_buf();
+    let annotator = annotator.map(str::to_owned);
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 820.0)).build_eframe(move |cc| {
+        App::new(
+            cc,
+            StartOptions { corpus: Some(corpus), annotator, picker: Arc::new(FixedPicker(None)), remember: false },
+        )
+    });
+    settle(&mut harness);
+    harness
+}
+
+/// Runs frames until the background document listing is in and the UI is still.
+pub fn settle(harness: &mut Harness<'static, App>) {
+    for _ in 0..200 {
+        harness.run_steps(1);
+        let loading = harness.state().workspace.as_ref().is_some_and(|w| w.listing.is_loading());
+        if !loading {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run_steps(3);
+}
+
+/// Selects chars `start..end` in the document text, as a drag with the mouse does,
+/// and gives the text the keyboard focus.
+pub fn select(harness: &mut Harness<'static, App>, start: usize, end: usize) {
+    let id = egui::Id::unique(TEXT_ID);
+    let ctx = harness.ctx.clone();
+    let mut state = egui::TextEdit::load_state(&ctx, id).unwrap_or_default();
+    state.cursor.set_char_range(Some(CCursorRange::two(CCursor::new(start), CCursor::new(end))));
+    egui::TextEdit::store_state(&ctx, id, state);
+    ctx.memory_mut(|m| m.request_focus(id));
+    harness.run_steps(2);
+}
+
+/// The open document's text.
+pub fn open_text(harness: &Harness<'static, App>) -> String {
+    harness
+        .state()
+        .workspace
+        .as_ref()
+        .and_then(|w| w.open.as_ref())
+        .map(|o| o.doc.text.as_str().to_owned())
+        .unwrap_or_default()
+}
+
+/// The open document's claims in the app.
+pub fn open_claims(harness: &Harness<'static, App>) -> Vec<claimcoder::model::Claim> {
+    harness.state().workspace.as_ref().and_then(|w| w.open.as_ref()).map(|o| o.claims().to_vec()).unwrap_or_default()
+}
+
+/// Char offsets of the first occurrence of `needle` in `text`.
+pub fn char_range_of(text: &str, needle: &str) -> (usize, usize) {
+    let byte = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    let start = text[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+/// Reads `<stem>.<annotator>.ron` from the corpus.
+pub fn read_annotations(corpus: &Path, stem: &str, annotator: &str) -> AnnotationFile {
+    let path = corpus.join(format!("{stem}.{annotator}.ron"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    claimcoder::store::parse_annotation(&path.display().to_string(), &text).expect("annotation file parses")
+}
+
+/// The quote at char offsets, computed independently of the app.
+pub fn chars(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
