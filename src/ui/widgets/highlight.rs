@@ -153,7 +153,7 @@ mod tests {
             .map(|s| {
                 let f = &s.format;
                 (
-                    &job.text[s.byte_range.clone()],
+                    &job.text[s.byte_range.start.0..s.byte_range.end.0],
                     f.background != Color32::TRANSPARENT,
                     f.underline.width >= 2.0,
                     f.italics,
