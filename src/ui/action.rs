@@ -98,6 +98,24 @@ pub enum Action {
     Escape,
     /// Close the window (after saving).
     Quit,
+    /// Switch between coding, reviewing disagreement and statistics.
+    SetMode(Mode),
+    /// An intent of the review and adjudication view (`ui/review`).
+    Review(crate::ui::review::ReviewAction),
+    /// An intent of the export, import and statistics views (`ui/datasets`).
+    Datasets(crate::ui::datasets::DatasetAction),
+}
+
+/// What the central area is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Coding claims in one document.
+    #[default]
+    Coding,
+    /// Reviewing disagreement between annotators and adjudicating into gold.
+    Review,
+    /// Corpus statistics and charts.
+    Statistics,
 }
 
 /// A shortcut as the help window lists it.

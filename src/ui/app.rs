@@ -67,6 +67,12 @@ pub struct App {
     pub dialogs: Dialogs,
     /// Inputs of the claim inspector.
     pub inspector: widgets::inspector::InspectorState,
+    /// Coding, review or statistics.
+    pub mode: super::action::Mode,
+    /// The review and adjudication view's state.
+    pub review: super::review::ReviewState,
+    /// The export, import and statistics views' state.
+    pub datasets: super::datasets::DatasetsState,
     pub(crate) picker: Arc<dyn FolderPicker>,
     pub(crate) picker_rx: Option<Receiver<Option<PathBuf>>>,
     pub(crate) text_cache: TextViewCache,
@@ -101,6 +107,9 @@ impl App {
             pending_corpus: None,
             dialogs: Dialogs::default(),
             inspector: Default::default(),
+            mode: Default::default(),
+            review: Default::default(),
+            datasets: Default::default(),
             picker: options.picker,
             picker_rx: None,
             text_cache: TextViewCache::default(),
@@ -140,6 +149,12 @@ impl App {
         for action in std::mem::take(&mut self.queued) {
             self.apply(action);
         }
+    }
+
+    /// How often the document text was laid out again (it should be rare: only when
+    /// claims, selection, hits or geometry change), for benchmarks and tests.
+    pub fn text_layout_rebuilds(&self) -> u64 {
+        self.text_cache.rebuilds
     }
 
     /// The annotator, when one is set.

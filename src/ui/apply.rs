@@ -136,6 +136,14 @@ impl App {
                     open.revision += 1;
                 });
             }
+            Action::SetMode(mode) => {
+                if let Some(ws) = &mut self.workspace {
+                    ws.save_now();
+                }
+                self.mode = mode;
+            }
+            Action::Review(action) => self.apply_review(action),
+            Action::Datasets(action) => self.apply_datasets(action),
             Action::Quit => {
                 if let Some(ws) = &mut self.workspace
                     && !ws.save_now()

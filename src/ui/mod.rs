@@ -5,9 +5,11 @@
 pub mod action;
 pub mod app;
 mod apply;
+pub mod datasets;
 pub mod folder_picker;
 pub mod listing;
 pub mod open_document;
+pub mod review;
 pub mod save_status;
 pub mod settings;
 pub mod undo;

@@ -8,7 +8,7 @@ use super::style::{error, muted, warning};
 use super::{
     actors_window, claim_list, codebook_window, dialogs, doc_list, inspector, menu_bar, status_bar, text_view,
 };
-use crate::ui::action::{Action, SHORTCUTS};
+use crate::ui::action::{Action, Mode, SHORTCUTS};
 use crate::ui::app::App;
 
 /// Lays out the whole window for one frame; the actions the widgets produce are
@@ -17,6 +17,20 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
     let mut actions = Vec::new();
     let ctx = ui.ctx().clone();
     egui::Panel::top("menu").show(ui, |ui| menu_bar::show(ui, app, &mut actions));
+    match app.mode {
+        Mode::Coding => coding(ui, app, &mut actions),
+        Mode::Review => crate::ui::review::show(ui, app, &mut actions),
+        Mode::Statistics => crate::ui::datasets::show_statistics(ui, app, &mut actions),
+    }
+    crate::ui::datasets::show_windows(&ctx, app, &mut actions);
+    windows(&ctx, app, &mut actions);
+    app.queued.extend(actions);
+}
+
+/// The coding view: document list, text, inspector and claim list.
+fn coding(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
+    let actions_out = actions;
+    let mut actions = Vec::new();
     if let Some(ws) = &mut app.workspace {
         egui::Panel::bottom("status").show(ui, |ui| status_bar::show(ui, ws, &mut actions));
         egui::Panel::left("documents")
@@ -36,8 +50,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
         }
     }
     egui::CentralPanel::default().show(ui, |ui| central(ui, app, &mut actions));
-    windows(&ctx, app, &mut actions);
-    app.queued.extend(actions);
+    actions_out.extend(actions);
 }
 
 fn central(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {

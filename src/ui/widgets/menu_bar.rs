@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use super::style::{error, muted, warning};
-use crate::ui::action::Action;
+use crate::ui::action::{Action, Mode};
 use crate::ui::app::App;
 use crate::ui::save_status::SaveStatus;
 
@@ -14,6 +14,7 @@ pub fn show(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
         ui.menu_button("File", |ui| {
             item(ui, "Open corpus…", "Ctrl+O", Action::ShowOpenCorpus, actions);
             item(ui, "Save", "Ctrl+S", Action::Save, actions);
+            crate::ui::datasets::file_menu_items(ui, actions);
             item(ui, "Reload from disk", "", Action::Reload, actions);
             ui.separator();
             item(ui, "Change annotator…", "", Action::ChangeAnnotator, actions);
@@ -33,6 +34,15 @@ pub fn show(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
             item(ui, "Find in text", "Ctrl+F", Action::Find, actions);
         });
         ui.menu_button("View", |ui| {
+            for (mode, label) in
+                [(Mode::Coding, "Coding"), (Mode::Review, "Review disagreement"), (Mode::Statistics, "Statistics")]
+            {
+                if ui.radio(app.mode == mode, label).clicked() {
+                    actions.push(Action::SetMode(mode));
+                    ui.close();
+                }
+            }
+            ui.separator();
             item(ui, "Codebook", "", Action::ToggleCodebook, actions);
             item(ui, "Actors", "", Action::ToggleActors, actions);
             item(ui, "Keyboard shortcuts", "F1", Action::ToggleShortcuts, actions);
