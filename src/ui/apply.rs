@@ -19,7 +19,7 @@ impl App {
             Action::OpenCorpus(path) => self.open_corpus(path),
             Action::ShowOpenCorpus => {
                 let start = self.workspace.as_ref().map(|w| w.corpus.root.display().to_string()).unwrap_or_default();
-                self.dialogs.open_corpus = Some(dialogs::OpenCorpus { path: start, error: None });
+                self.dialogs.open_corpus = Some(dialogs::OpenCorpus { path: start, error: None, focus: true });
             }
             Action::SetAnnotator(name) => self.set_annotator(&name),
             Action::ChangeAnnotator => {

@@ -22,16 +22,19 @@ pub struct OpenCorpus {
     pub path: String,
     /// Why the last attempt failed.
     pub error: Option<String>,
+    /// Give the path field the keyboard focus on the next frame.
+    pub focus: bool,
 }
 
 /// Shows the annotator prompt as a modal.
 pub fn annotator_prompt(ctx: &egui::Context, prompt: &mut AnnotatorPrompt, actions: &mut Vec<Action>) {
     egui::Modal::new(egui::Id::unique("who-is-coding")).show(ctx, |ui| {
         ui.set_width(380.0);
-        ui.heading("Who is coding?");
+        let heading = ui.heading("Who is coding?");
         ui.label("Your name goes into the file names of your annotations, so that coders never overwrite each other.");
-        let field =
-            ui.add(egui::TextEdit::singleline(&mut prompt.name).hint_text("e.g. alice").desired_width(f32::INFINITY));
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut prompt.name).hint_text("e.g. alice").desired_width(f32::INFINITY))
+            .labelled_by(heading.id);
         if !field.has_focus() && prompt.error.is_none() {
             field.request_focus();
         }
@@ -63,11 +66,14 @@ pub fn open_corpus(ctx: &egui::Context, dialog: &mut OpenCorpus, browsing: bool)
     let mut request = OpenCorpusRequest::None;
     egui::Modal::new(egui::Id::unique("open-corpus")).show(ctx, |ui| {
         ui.set_width(480.0);
-        ui.heading("Open corpus");
+        let heading = ui.heading("Open corpus");
         ui.label("A corpus is a folder of plain-text (.txt) articles; annotations are saved beside them.");
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut dialog.path).hint_text("/path/to/corpus").desired_width(f32::INFINITY),
-        );
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut dialog.path).hint_text("/path/to/corpus").desired_width(f32::INFINITY))
+            .labelled_by(heading.id);
+        if std::mem::take(&mut dialog.focus) {
+            field.request_focus();
+        }
         if let Some(e) = &dialog.error {
             ui.colored_label(error(ui), e);
         }
