@@ -7,7 +7,8 @@ use claimcoder::model::document::sha256_hex;
 use claimcoder::model::{AnnotationFile, Claim, Span};
 use claimcoder::store::to_ron;
 
-const TEXT: &str = "Lew said the hacking must stop. China denied it. Officials promised talks next week, said one aide.";
+const TEXT: &str =
+    "Lew said the hacking must stop. China denied it. Officials promised talks next week, said one aide.";
 
 fn claim(id: u64, kind: &str, start: usize, end: usize, source: Option<&str>) -> Claim {
     let quote = TEXT.chars().skip(start).take(end - start).collect();

@@ -123,7 +123,7 @@ fn documents_with_one_coder_are_not_compared() {
 
 #[test]
 fn units_are_labelled_by_precedence() {
-    let docs = vec![document(
+    let doc = document(
         "a.txt",
         vec![
             (
@@ -149,9 +149,9 @@ fn units_are_labelled_by_precedence() {
             ),
             ("carol", vec![claim(1, "assertion", 0, 10, None), claim(2, "assertion", 60, 70, None)]),
         ],
-    )];
+    );
     let annotators = [name("alice"), name("bob"), name("carol")];
-    let units = document_units(&docs[0], &annotators);
+    let units = document_units(&doc, &annotators);
     let labels: Vec<Label> = units.iter().map(|u| u.label.clone()).collect();
     assert_eq!(
         labels,
@@ -170,16 +170,16 @@ fn units_are_labelled_by_precedence() {
 
 #[test]
 fn a_unit_never_holds_claims_that_would_not_match_each_other() {
-    let docs = vec![document(
+    let doc = document(
         "a.txt",
         vec![
             ("alice", vec![claim(1, "assertion", 0, 10, None)]),
             ("bob", vec![claim(1, "assertion", 0, 14, None)]),
             ("carol", vec![claim(1, "assertion", 4, 18, None)]),
         ],
-    )];
+    );
     let annotators = [name("alice"), name("bob"), name("carol")];
-    let units = document_units(&docs[0], &annotators);
+    let units = document_units(&doc, &annotators);
     let sizes: Vec<usize> = units.iter().map(|u| u.values()).collect();
     assert_eq!(sizes, vec![2, 1], "alice-bob 10/14 first; carol matches bob (10/18) but not alice (6/18)");
     assert_eq!(units[1].label, Label::Only(name("carol")));

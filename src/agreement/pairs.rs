@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::figure::{Figure, Undefined, ratio, serialize_figure};
+use super::json::serialize_name;
 use super::kappa::cohen_kappa;
 use super::matching::{match_exact, match_overlap};
-use super::json::serialize_name;
 use crate::model::{Annotator, Claim};
 
 /// The value the confusion table uses for "the other annotator has no matching claim".

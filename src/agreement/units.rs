@@ -124,7 +124,7 @@ pub fn clusters(claims: &[&[Claim]]) -> Vec<Vec<Option<usize>>> {
             }
         }
     }
-    edges.sort_unstable_by(|e, f| (e.key.0, e.coders, e.key).cmp(&(f.key.0, f.coders, f.key)));
+    edges.sort_unstable_by_key(|e| (e.key.0, e.coders, e.key));
     for &Edge { x, y, .. } in &edges {
         let (ux, uy) = (unit_of[x], unit_of[y]);
         if ux == uy || !can_join(claims, &units[ux], &units[uy]) {

@@ -81,11 +81,8 @@ fn compared(dataset: &Dataset, chosen: &[Annotator]) -> Result<Vec<Annotator>, S
     if let Some(absent) = chosen.iter().find(|a| !present.contains(*a)) {
         return Err(format!("annotator {absent} has no annotation files in {root}"));
     }
-    let mut annotators: Vec<Annotator> = if chosen.is_empty() {
-        present.into_iter().filter(|a| !a.is_gold()).collect()
-    } else {
-        chosen.to_vec()
-    };
+    let mut annotators: Vec<Annotator> =
+        if chosen.is_empty() { present.into_iter().filter(|a| !a.is_gold()).collect() } else { chosen.to_vec() };
     annotators.sort();
     annotators.dedup();
     if annotators.len() < 2 {
