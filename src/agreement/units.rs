@@ -48,7 +48,7 @@ impl Label {
         }
     }
 
-    /// Whether the review needs to look at the unit.
+    /// Whether the review can skip the unit: everyone who coded the document coded it identically.
     pub fn is_agreement(&self) -> bool {
         *self == Label::Agree
     }
