@@ -2,6 +2,10 @@
 
 use std::path::PathBuf;
 
+use super::{EXIT_DATA, EXIT_OK, EXIT_USAGE, parse_annotators};
+use crate::export::{ExportOptions, export};
+use crate::store::load_dataset;
+
 /// Arguments of `export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -24,8 +28,54 @@ pub struct ExportArgs {
     pub force: bool,
 }
 
-/// Runs the command.
-pub fn run(_args: &ExportArgs) -> i32 {
-    eprintln!("error: export is not built yet");
-    super::EXIT_USAGE
+/// Exports the dataset; prints what was written on stderr, each left-out claim as a
+/// warning, and refuses (exit 1) on broken files or an existing output.
+pub fn run(args: &ExportArgs) -> i32 {
+    let annotators = match parse_annotators(&args.annotators) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let only_done = match args.status.as_deref() {
+        None => false,
+        Some("done") => true,
+        Some(other) => {
+            eprintln!("error: --status {other:?}: the only status filter is `done`");
+            return EXIT_USAGE;
+        }
+    };
+    let dataset = match load_dataset(&args.corpus, &annotators) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_DATA;
+        }
+    };
+    let opts = ExportOptions { format: args.format, annotators, only_done, out: args.out.clone(), force: args.force };
+    match export(&dataset, &opts, &mut |_, _| {}) {
+        Ok(summary) => {
+            for s in &summary.skipped {
+                eprintln!("warning: {s}");
+            }
+            eprintln!(
+                "wrote {}: {} claims from {} annotation files on {} documents{}",
+                summary.out.display(),
+                summary.claims,
+                summary.files,
+                summary.documents,
+                if summary.skipped.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({} orphaned claims left out)", summary.skipped.len())
+                }
+            );
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_DATA
+        }
+    }
 }

@@ -2,6 +2,10 @@
 
 use std::path::PathBuf;
 
+use super::{EXIT_DATA, EXIT_OK, EXIT_USAGE, parse_annotators};
+use crate::export::stats::{CorpusStats, KindCounts, corpus_stats};
+use crate::store::load_dataset;
+
 /// Arguments of `stats`.
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
@@ -15,8 +19,136 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
-/// Runs the command.
-pub fn run(_args: &StatsArgs) -> i32 {
-    eprintln!("error: stats is not built yet");
-    super::EXIT_USAGE
+/// Prints the statistics on stdout; broken files are warned about on stderr and
+/// left out, since statistics (unlike an export) are a look, not a dataset.
+pub fn run(args: &StatsArgs) -> i32 {
+    let annotators = match parse_annotators(args.annotator.as_slice()) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let dataset = match load_dataset(&args.corpus, &annotators) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_DATA;
+        }
+    };
+    for e in &dataset.errors {
+        eprintln!("warning: {e} (left out of the statistics)");
+    }
+    let stats = corpus_stats(&dataset);
+    if args.json {
+        match serde_json::to_string_pretty(&stats) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("error: cannot write JSON: {e}");
+                return EXIT_DATA;
+            }
+        }
+    } else {
+        print!("{}", render(&stats));
+    }
+    EXIT_OK
+}
+
+/// The readable report: a summary line, then one table per breakdown.
+pub fn render(s: &CorpusStats) -> String {
+    let mut out = format!(
+        "documents {}, coded {}, done {}, claims {}, sources per coded document {}\n",
+        s.documents,
+        s.coded,
+        s.done,
+        s.claims,
+        s.mean_sources_per_document.map(|m| format!("{m:.2}")).unwrap_or_else(|| "-".to_owned())
+    );
+    let kind_ids: Vec<&str> = s.kinds.iter().map(|k| k.id.as_str()).collect();
+    let kind_cells =
+        |c: &KindCounts| kind_ids.iter().map(|k| c.get(*k).copied().unwrap_or(0).to_string()).collect::<Vec<_>>();
+    let mut with_kinds = |title: &str, first: &[&str], rows: Vec<(Vec<String>, usize, &KindCounts)>| {
+        let mut header: Vec<String> = first.iter().map(|h| (*h).to_owned()).collect();
+        header.push("claims".to_owned());
+        header.extend(s.kinds.iter().map(|k| k.label.clone()));
+        let body = rows
+            .into_iter()
+            .map(|(mut cells, total, counts)| {
+                cells.push(total.to_string());
+                cells.extend(kind_cells(counts));
+                cells
+            })
+            .collect();
+        out.push_str(&format!("\n{title}\n{}", table(&header, body, first.len())));
+    };
+    with_kinds("Claims by kind", &[], vec![(vec![], s.claims, &s.by_kind)]);
+    with_kinds(
+        "Claims by source actor",
+        &["actor", "group"],
+        s.actors.iter().map(|a| (vec![a.name.clone(), a.group.clone()], a.claims, &a.by_kind)).collect(),
+    );
+    with_kinds(
+        "Claims by actor group",
+        &["group"],
+        s.groups.iter().map(|g| (vec![g.group.clone()], g.claims, &g.by_kind)).collect(),
+    );
+    with_kinds(
+        "Claims per document",
+        &["document", "annotators", "done", "sources"],
+        s.by_document
+            .iter()
+            .map(|d| {
+                let cells = vec![
+                    d.document.clone(),
+                    d.annotators.to_string(),
+                    if d.done { "yes" } else { "no" }.to_owned(),
+                    d.sources.to_string(),
+                ];
+                (cells, d.claims, &d.by_kind)
+            })
+            .collect(),
+    );
+    with_kinds(
+        "Claims per annotator",
+        &["annotator", "files", "done", "in progress", "not started"],
+        s.by_annotator
+            .iter()
+            .map(|a| {
+                let cells = vec![
+                    a.annotator.clone(),
+                    a.files.to_string(),
+                    a.done.to_string(),
+                    a.in_progress.to_string(),
+                    a.not_started.to_string(),
+                ];
+                (cells, a.claims, &a.by_kind)
+            })
+            .collect(),
+    );
+    out
+}
+
+/// Columns padded to their widest cell; the first `text_cols` left-aligned, the
+/// numbers after them right-aligned.
+fn table(header: &[String], rows: Vec<Vec<String>>, text_cols: usize) -> String {
+    let width = |i: usize| {
+        rows.iter().map(|r| r.get(i).map_or(0, |c| c.chars().count())).chain([header[i].chars().count()]).max()
+    };
+    let widths: Vec<usize> = (0..header.len()).map(|i| width(i).unwrap_or(0)).collect();
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let w = widths.get(i).copied().unwrap_or(0);
+                if i < text_cols { format!("{c:<w$}") } else { format!("{c:>w$}") }
+            })
+            .collect();
+        format!("  {}\n", padded.join("  ").trim_end())
+    };
+    let mut out = line(header);
+    for r in &rows {
+        out.push_str(&line(r));
+    }
+    out
 }

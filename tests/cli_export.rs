@@ -1,0 +1,143 @@
+//! The real binary: exit codes 0/1/2, refusal to overwrite, --force, --status,
+//! import-brat and stats.
+
+mod export_support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use export_support::seed_corpus;
+
+fn claimcoder(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimcoder")).args(args).output().unwrap()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn export_writes_then_refuses_to_overwrite_unless_forced() {
+    let corpus = seed_corpus();
+    let out = corpus.path().join("out.csv");
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "csv", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("claims from 9 annotation files on 5 documents"), "{}", stderr(&o));
+    std::fs::write(&out, "mine").unwrap();
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "csv", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("out.csv already exists"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine");
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "csv", "--out", s(&out), "--force"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("document,annotator,claim_id"));
+}
+
+#[test]
+fn brat_folder_is_replaced_only_with_force() {
+    let corpus = seed_corpus();
+    let out = corpus.path().join("brat");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("keep.txt"), "x").unwrap();
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "brat", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(out.join("keep.txt").exists());
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "brat", "--out", s(&out), "--force"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!out.join("keep.txt").exists());
+    assert!(out.join("annotation.conf").exists() && out.join("gold/001_ac006dcb873ec60d.ann").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(corpus.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".claimcoder"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn status_and_annotator_filters_select_files() {
+    let corpus = seed_corpus();
+    let out = corpus.path().join("done.jsonl");
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "jsonl", "--out", s(&out), "--status", "done"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(lines.lines().count(), 3, "alice's two done files and gold");
+    let out = corpus.path().join("bob.jsonl");
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "jsonl", "--out", s(&out), "--annotator", "bob"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(lines.lines().count(), 3);
+    assert!(lines.lines().all(|l| l.contains("\"annotator\":\"bob\"")));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let corpus = seed_corpus();
+    let out = corpus.path().join("x");
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "xml", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "csv", "--out", s(&out), "--annotator", "Bad"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "csv", "--out", s(&out), "--status", "maybe"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!out.exists());
+}
+
+#[test]
+fn data_errors_exit_1_and_write_nothing() {
+    let corpus = seed_corpus();
+    let out = corpus.path().join("x.csv");
+    let o = claimcoder(&["export", s(&corpus.path().join("nope")), "--format", "csv", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nope"), "{}", stderr(&o));
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "csv", "--out", s(&corpus.path().join("no/dir/x.csv"))]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
+    std::fs::write(corpus.path().join("000_f61589d60f9b959b.bob.ron"), "(format: 1, oops").unwrap();
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "csv", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("000_f61589d60f9b959b.bob.ron:1:"), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1, "one sentence: {}", stderr(&o));
+    assert!(!out.exists());
+}
+
+#[test]
+fn import_brat_round_trips_and_reports_problems() {
+    let corpus = seed_corpus();
+    let out = corpus.path().join("brat");
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "brat", "--out", s(&out), "--annotator", "bob"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = claimcoder(&["import-brat", s(&out.join("bob")), s(corpus.path()), "--annotator", "dave"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("into 3 annotation files for dave"), "{}", stderr(&o));
+    let o = claimcoder(&["import-brat", s(&out.join("bob")), s(corpus.path()), "--annotator", "dave"]);
+    assert_eq!(o.status.code(), Some(1), "files exist now");
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+    let o = claimcoder(&["import-brat", s(&out.join("bob")), s(corpus.path()), "--annotator", "gold"]);
+    assert_eq!(o.status.code(), Some(2));
+    std::fs::write(out.join("bob/000_f61589d60f9b959b.ann"), "T1\tAssertion 0 3\tXYZ\n").unwrap();
+    let o = claimcoder(&["import-brat", s(&out.join("bob")), s(corpus.path()), "--annotator", "erin"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("000_f61589d60f9b959b.ann:1: the text at 0 3"), "{}", stderr(&o));
+    assert!(!corpus.path().join("001_ac006dcb873ec60d.erin.ron").exists(), "nothing half-written");
+}
+
+#[test]
+fn stats_prints_tables_and_json() {
+    let corpus = seed_corpus();
+    let o = claimcoder(&["stats", s(corpus.path())]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("documents 5, coded 5, done 2, claims "), "{out}");
+    assert!(out.contains("Claims by source actor") && out.contains("Jacob J. Lew") && out.contains("United States"));
+    let o = claimcoder(&["stats", s(corpus.path()), "--annotator", "bob", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["coded"], 3);
+    assert_eq!(v["by_annotator"].as_array().unwrap().len(), 1);
+    assert_eq!(v["by_annotator"][0]["not_started"], 2);
+}
