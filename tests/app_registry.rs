@@ -4,7 +4,6 @@ mod common;
 
 use std::sync::Arc;
 
-use claimcoder::model::Actor;
 use claimcoder::ui::action::Action;
 use claimcoder::ui::{App, StartOptions};
 use common::*;
