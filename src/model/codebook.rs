@@ -89,6 +89,9 @@ pub struct Project {
     pub actors: ActorRegistry,
 }
 
+/// Letters the app's fixed shortcuts use; a kind's key must be another one.
+pub const RESERVED_KEYS: &str = "JKNPSQXW";
+
 /// The built-in codebook, used when a corpus has no `claimcoder.ron`.
 pub const DEFAULT_PROJECT_RON: &str = include_str!("../../assets/codebook.ron");
 
@@ -123,6 +126,9 @@ impl Project {
             match k.key_char() {
                 None => out.push(format!("kind `{}` needs a one-letter key, not `{}`", k.id, k.key)),
                 Some(c) if !keys.insert(c) => out.push(format!("key `{c}` is used by two kinds")),
+                Some(c) if RESERVED_KEYS.contains(c) => {
+                    out.push(format!("kind `{}` key `{c}` is taken by a fixed shortcut ({RESERVED_KEYS})", k.id))
+                }
                 Some(_) => {}
             }
             if parse_hex_color(&k.color).is_none() {
@@ -162,7 +168,9 @@ mod tests {
         p.kinds[1].key = "A".into();
         p.kinds[2].color = "green".into();
         p.kinds[0].id = "Bad Id".into();
+        p.kinds[2].key = "S".into();
         let problems = p.problems().join("\n");
+        assert!(problems.contains("`commitment` key `S` is taken by a fixed shortcut"), "{problems}");
         assert!(problems.contains("key `A` is used by two kinds"), "{problems}");
         assert!(problems.contains("colour `green`"), "{problems}");
         assert!(problems.contains("`Bad Id`"), "{problems}");
