@@ -68,8 +68,24 @@ pub fn reanchor(file: &mut AnnotationFile, text: &TextIndex) -> ReanchorReport {
 }
 
 /// The occurrence of `quote` nearest to `old_start` (the earlier one on a tie).
+/// Searches outward from the old place, so occurrences that overlap each other
+/// ("aba" in "ababa") all count, and a span shifted by an edit is found after
+/// scanning only the shift, not the whole text: re-anchoring a long document stays
+/// linear in its claims.
 fn nearest(text: &TextIndex, quote: &str, old_start: usize) -> Option<usize> {
-    text.find_all(quote).into_iter().min_by_key(|&s| (s.abs_diff(old_start), s))
+    if quote.is_empty() {
+        return None;
+    }
+    let s = text.as_str();
+    let at = text.byte_of(old_start);
+    let after = s[at..].find(quote).map(|b| text.char_of(at + b));
+    // Every occurrence starting before `at` ends by `at + quote.len() - 1`.
+    let window = s.floor_char_boundary((at + quote.len() - 1).min(s.len()));
+    let before = s[..window].rfind(quote).map(|b| text.char_of(b));
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if b.abs_diff(old_start) <= a.abs_diff(old_start) { b } else { a }),
+        (b, a) => b.or(a),
+    }
 }
 
 #[cfg(test)]
