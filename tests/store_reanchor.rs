@@ -145,6 +145,41 @@ proptest! {
         check_reanchor(&before, &delete_range(&text, from, from + cut.1))?;
     }
 
+    /// Long texts and long edits, so that the nearest occurrence may lie far from the
+    /// old place (hundreds of multi-byte characters away) on either side.
+    #[test]
+    fn far_moves_in_long_texts_keep_every_claim(
+        text in small_text(300, 2500),
+        ranges in prop::collection::vec((0usize..5000, 0usize..5000), 1..6),
+        at in 0usize..5000,
+        piece in small_text(0, 900),
+        cut in 0usize..900,
+    ) {
+        let before = file_on(&text, &ranges);
+        let len = chars(&text).len();
+        let at = at % (len + 1);
+        check_reanchor(&before, &insert_at(&text, at, &piece))?;
+        check_reanchor(&before, &delete_range(&text, at, at + cut))?;
+    }
+
+    /// Long runs of one- to four-byte characters, so that "near in bytes" and "near in
+    /// characters" disagree and only a correct window search finds the nearest quote.
+    #[test]
+    fn runs_of_wide_and_narrow_characters(
+        runs in prop::collection::vec((prop::sample::select(vec!['a', 'é', '中', '😀', 'Q']), 0usize..400), 1..8),
+        quote_at in prop::collection::vec(0usize..3000, 1..4),
+        old_start in 0usize..3000,
+    ) {
+        let mut text: String = runs.iter().flat_map(|&(c, n)| std::iter::repeat_n(c, n)).collect();
+        for (i, at) in quote_at.iter().enumerate() {
+            text = insert_at(&text, at % (chars(&text).len() + 1), if i % 2 == 0 { "QUOTE" } else { "QUO" });
+        }
+        let mut before = file_on("QUOTE", &[(0, 4)]);
+        before.claims[0].content.start = old_start;
+        before.claims[0].content.end = old_start + 5;
+        check_reanchor(&before, &text)?;
+    }
+
     /// In prose, where quotes are unique, an insertion before a span moves it by exactly
     /// the inserted length and one after it leaves it alone; nothing is orphaned
     /// unless the edit landed inside it.
@@ -204,4 +239,25 @@ fn orphan_and_moved_side_by_side() {
     assert_eq!(report.orphaned, vec![(2, SpanRole::Content)]);
     assert_eq!(file.claims[1], before.claims[1]);
     assert_eq!((file.claims[0].content.start, file.claims[0].content.end), (12, 16));
+}
+
+/// The nearest occurrence is 155 characters to the left behind 450 bytes of CJK text,
+/// a farther one 200 characters to the right behind 200 bytes of ASCII.
+#[test]
+fn nearest_counts_characters_not_bytes_on_the_left() {
+    let text = format!("QUOTE{}{}QUOTE", "中".repeat(150), "a".repeat(200));
+    let mut file = file_on("QUOTE", &[(0, 4)]);
+    file.claims[0].content = Span { start: 155, end: 160, quote: "QUOTE".into() };
+    reanchor(&mut file, &TextIndex::new(text));
+    assert_eq!(file.claims[0].content.start, 0);
+}
+
+/// The mirror image: the nearest occurrence is to the right behind wide characters.
+#[test]
+fn nearest_counts_characters_not_bytes_on_the_right() {
+    let text = format!("QUOTE{}{}QUOTE", "a".repeat(200), "中".repeat(150));
+    let mut file = file_on("QUOTE", &[(0, 4)]);
+    file.claims[0].content = Span { start: 205, end: 210, quote: "QUOTE".into() };
+    reanchor(&mut file, &TextIndex::new(text));
+    assert_eq!(file.claims[0].content.start, 355);
 }
