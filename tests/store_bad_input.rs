@@ -2,7 +2,7 @@
 //! contract promises (FORMAT.md sections 1 and 3), and the proof that nothing on disk
 //! was lost or clobbered on the way.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use claimcoder::model::document::sha256_hex;
 use claimcoder::model::{
@@ -522,7 +522,7 @@ fn read_only_folder_is_an_io_error_unless_running_as_root() {
 fn saving_keeps_the_file_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let dir = coded_corpus();
-    let path: PathBuf = dir.path().join("a.alice.ron");
+    let path = dir.path().join("a.alice.ron");
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_ne!(mode(&path), 0o600, "a new file gets the usual permissions, not a temp file's 0600");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();

@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{TimeZone, Utc};
 use claimcoder::model::time::Timestamp;
-use claimcoder::model::{
-    ActorRegistry, AnnotationFile, Annotator, Claim, Corpus, Document, Span, Status, TextIndex,
-};
+use claimcoder::model::{ActorRegistry, AnnotationFile, Annotator, Claim, Corpus, Document, Span, Status, TextIndex};
 use claimcoder::store::session::refresh_actor_names;
 use claimcoder::store::{Access, load_annotations, parse_annotation, save_annotations, to_ron};
 use proptest::prelude::*;
@@ -203,13 +201,10 @@ fn saved_actor_map_names_every_source() {
     registry.ensure("Jacob Lew");
     registry.actors[0].id = "jacob-lew".into();
     refresh_actor_names(&mut file, &registry);
-    let expected: BTreeMap<String, String> = [
-        ("colleague-actor", "A Colleague's Actor"),
-        ("jacob-lew", "Jacob Lew"),
-        ("unknown", "unknown"),
-    ]
-    .into_iter()
-    .map(|(a, b)| (a.to_owned(), b.to_owned()))
-    .collect();
+    let expected: BTreeMap<String, String> =
+        [("colleague-actor", "A Colleague's Actor"), ("jacob-lew", "Jacob Lew"), ("unknown", "unknown")]
+            .into_iter()
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+            .collect();
     assert_eq!(file.actors, expected);
 }
