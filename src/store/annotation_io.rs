@@ -76,7 +76,7 @@ pub fn parse_annotation(path: &str, text: &str) -> Result<AnnotationFile, LoadEr
     {
         return Err(LoadError::NewerFormat { path: path.to_owned(), found: probe.format });
     }
-    ron::from_str::<AnnotationFile>(text).map_err(|e| syntax_error(path, e))
+    ron::from_str::<AnnotationFile>(text).map_err(|e| syntax_error_in(path, text, e))
 }
 
 /// Turns a RON error into a located [`LoadError::Syntax`].
@@ -87,6 +87,31 @@ pub fn syntax_error(path: &str, e: ron::error::SpannedError) -> LoadError {
         col: e.span.start.col.max(1),
         reason: e.code.to_string(),
     }
+}
+
+/// [`syntax_error`] with the column moved onto the value at fault: RON starts the
+/// span of a wrong value (`text_sha256: 42`) at the blanks before it, so the column
+/// would point at a space the user need not touch.
+pub fn syntax_error_in(path: &str, text: &str, e: ron::error::SpannedError) -> LoadError {
+    let (start, end) = (offset_of(text, e.span.start), offset_of(text, e.span.end));
+    let end_pos = e.span.end;
+    let mut err = syntax_error(path, e);
+    if let (Some(s), Some(t), LoadError::Syntax { line, col, .. }) = (start, end, &mut err)
+        && s < t
+        && text[s..t].chars().all(char::is_whitespace)
+    {
+        *line = end_pos.line.max(1);
+        *col = end_pos.col.max(1);
+    }
+    err
+}
+
+/// Byte offset of a 1-based RON position (column in chars) in `text`.
+fn offset_of(text: &str, pos: ron::error::Position) -> Option<usize> {
+    let line_start: usize = text.split_inclusive('\n').take(pos.line.checked_sub(1)?).map(str::len).sum();
+    let line = text.get(line_start..)?;
+    let col = pos.col.checked_sub(1)?;
+    line.char_indices().map(|(b, _)| line_start + b).chain(std::iter::once(text.len())).nth(col)
 }
 
 /// Decodes file bytes as UTF-8, reporting the line and column of a bad byte.

@@ -6,13 +6,24 @@ use std::path::Path;
 
 /// Writes `bytes` to a temporary file in `path`'s folder, flushes it to disk and
 /// renames it over `path`; on Unix the folder is synced too, so the rename survives
-/// a power cut.
+/// a power cut. The new file keeps the old one's permissions (a new file gets the
+/// usual ones under the umask), not the private 0600 of a temporary file, so that a
+/// file shared with a team stays readable by it.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".claimcoder-").suffix(".tmp").tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".claimcoder-").suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir)?;
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_file()
+    {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;

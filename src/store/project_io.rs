@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::annotation_io::{LoadError, decode, pretty, syntax_error};
+use super::annotation_io::{LoadError, decode, pretty, syntax_error_in};
 use super::write_atomic;
 use crate::model::{FORMAT_VERSION, Project};
 
@@ -15,7 +15,7 @@ pub fn load_project(path: &Path) -> Result<Project, LoadError> {
     let bytes =
         std::fs::read(path).map_err(|e| LoadError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
     let text = decode(&shown, &bytes)?;
-    let project: Project = ron::from_str(&text).map_err(|e| syntax_error(&shown, e))?;
+    let project: Project = ron::from_str(&text).map_err(|e| syntax_error_in(&shown, &text, e))?;
     if project.format > FORMAT_VERSION {
         return Err(LoadError::NewerFormat { path: shown, found: project.format });
     }

@@ -68,8 +68,48 @@ pub fn reanchor(file: &mut AnnotationFile, text: &TextIndex) -> ReanchorReport {
 }
 
 /// The occurrence of `quote` nearest to `old_start` (the earlier one on a tie).
+/// Occurrences that overlap each other ("aba" in "ababa") all count. The search looks
+/// in a window around the old place that doubles until the best hit in it cannot be
+/// beaten outside it, so a span shifted by an edit costs about the shift, not the
+/// whole text: re-anchoring a long document stays linear in its claims.
 fn nearest(text: &TextIndex, quote: &str, old_start: usize) -> Option<usize> {
-    text.find_all(quote).into_iter().min_by_key(|&s| (s.abs_diff(old_start), s))
+    if quote.is_empty() {
+        return None;
+    }
+    let s = text.as_str();
+    let at = text.byte_of(old_start);
+    let quote_chars = quote.chars().count();
+    let mut radius = quote.len().max(256);
+    loop {
+        let lo = s.floor_char_boundary(at.saturating_sub(radius));
+        let hi = s.ceil_char_boundary(at.saturating_add(radius).saturating_add(quote.len()).min(s.len()));
+        let best =
+            occurrences(&s[lo..hi], quote).map(|b| text.char_of(lo + b)).min_by_key(|&c| (c.abs_diff(old_start), c));
+        let (whole_left, whole_right) = (lo == 0, hi == s.len());
+        if let Some(c) = best {
+            let d = c.abs_diff(old_start);
+            // An occurrence left of the window is farther than `old_start - char(lo)`;
+            // one right of it starts at or after `char(hi) - quote_chars + 1`.
+            let left_ok = whole_left || d <= old_start.saturating_sub(text.char_of(lo));
+            let right_ok = whole_right || old_start + d + quote_chars <= text.char_of(hi) + 1;
+            if left_ok && right_ok {
+                return Some(c);
+            }
+        } else if whole_left && whole_right {
+            return None;
+        }
+        radius = radius.saturating_mul(2);
+    }
+}
+
+/// Byte offsets of every occurrence of `needle` in `hay`, overlapping ones included.
+fn occurrences<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let pos = from + hay.get(from..)?.find(needle)?;
+        from = pos + hay[pos..].chars().next().map_or(1, char::len_utf8);
+        Some(pos)
+    })
 }
 
 #[cfg(test)]
