@@ -145,11 +145,12 @@ pub fn pretty() -> ron::ser::PrettyConfig {
 
 /// Serialises an annotation file with claims in the written order.
 pub fn to_ron(file: &AnnotationFile) -> Result<String, ron::Error> {
+    if file.claims.is_sorted_by_key(|c| (c.content.start, c.id)) {
+        return Ok(super::ron_writer::write_annotation(file));
+    }
     let mut file = file.clone();
     file.sort_claims();
-    let mut out = ron::ser::to_string_pretty(&file, pretty())?;
-    out.push('\n');
-    Ok(out)
+    Ok(super::ron_writer::write_annotation(&file))
 }
 
 #[cfg(test)]
