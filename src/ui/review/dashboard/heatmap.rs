@@ -46,7 +46,7 @@ fn chosen_pair<'r>(ui: &mut egui::Ui, report: &'r AgreementReport) -> Option<&'r
     if report.pairs.len() < 2 {
         return report.pairs.first();
     }
-    let id = ui.id().with("dashboard_pair");
+    let id = ui.scope_id().with("dashboard_pair");
     let mut index = ui.data(|d| d.get_temp::<usize>(id)).unwrap_or(0).min(report.pairs.len() - 1);
     let label = |p: &PairAgreement| format!("{} × {}", p.a, p.b);
     egui::ComboBox::from_label("Annotator pair").selected_text(label(&report.pairs[index])).show_ui(ui, |ui| {
