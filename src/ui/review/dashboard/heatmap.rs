@@ -75,7 +75,8 @@ fn cell(ui: &mut egui::Ui, a: &str, b: &str, count: u64, max: u64) {
 /// Every kind either annotator used, in name order, with [`NONE`] last so the
 /// matrix is square, its diagonal is agreement, and the unmatched claims sit at the edges.
 pub fn kinds(confusion: &Confusion) -> Vec<String> {
-    let mut kinds: Vec<String> = confusion.iter().flat_map(|(a, row)| std::iter::once(a).chain(row.keys())).cloned().collect();
+    let mut kinds: Vec<String> =
+        confusion.iter().flat_map(|(a, row)| std::iter::once(a).chain(row.keys())).cloned().collect();
     kinds.sort();
     kinds.dedup();
     kinds.retain(|k| k != NONE);
