@@ -81,3 +81,34 @@ fn a_single_annotator_gives_undefined_figures_shown_as_na() {
     assert!(h.query_all_by_label("n/a").next().is_some());
     assert!(h.query_all_by_label("NaN").next().is_none());
 }
+
+#[test]
+fn clicking_the_middle_bar_of_the_chart_returns_that_document() {
+    let report = seed_report(&["analyst-a", "analyst-b"]);
+    let charted: Vec<String> =
+        report.worst_first().into_iter().filter(|d| d.agreement.is_ok()).map(|d| d.document.clone()).collect();
+    assert_eq!(charted.len() % 2, 1, "the chart's centre is on a bar only for an odd number of bars");
+    let middle = charted[charted.len() / 2].clone();
+    let mut h = harness(report);
+    h.run();
+    h.get_by_label("Agreement per document chart").click();
+    h.run();
+    assert_eq!(h.state().as_deref(), Some(middle.as_str()));
+}
+
+#[test]
+fn several_pairs_are_chosen_with_a_combo_box() {
+    let report = seed_report(&["analyst-a", "analyst-b", "nobody"]);
+    let unmatched = report.pairs.iter().find(|p| p.b.as_str() == "nobody").expect("a pair with nobody").clone();
+    let mut h = harness(report);
+    h.run();
+    h.get_by_label("Annotator pair").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, &format!("{} × nobody", unmatched.a)).click();
+    h.run();
+    for (a, row) in &unmatched.confusion {
+        for (b, n) in row {
+            h.get_by_label(&format!("{a} × {b}: {n}"));
+        }
+    }
+}

@@ -11,6 +11,8 @@ use crate::agreement::report::{AgreementReport, DocumentAgreement};
 const BAR_WIDTH: f64 = 0.8;
 /// Chart height in points: enough to tell 0.6 from 0.7.
 const CHART_HEIGHT: f32 = 180.0;
+/// The chart's accessible name; the list below gives the same documents as links.
+const CHART_NAME: &str = "Agreement per document chart";
 
 /// Shows the chart and the list; returns the id of the document clicked in either.
 pub fn show(ui: &mut egui::Ui, report: &AgreementReport) -> Option<String> {
@@ -49,6 +51,7 @@ fn chart(ui: &mut egui::Ui, docs: &[&DocumentAgreement]) -> Option<String> {
         .x_axis_label("Documents, worst first (click one to open it)")
         .y_axis_label("Agreed")
         .show(ui, |plot| plot.bar_chart(chart));
+    response.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, CHART_NAME));
     if !response.response.clicked() {
         return None;
     }
