@@ -1,6 +1,8 @@
 //! Reviewing disagreement between annotators and adjudicating into `gold`
 //! (FORMAT.md section 5).
 
+pub mod dashboard;
+
 use crate::ui::action::Action;
 use crate::ui::app::App;
 
