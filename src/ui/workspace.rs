@@ -112,6 +112,7 @@ impl Workspace {
     /// Marks the open document changed and updates its row in the list.
     pub fn changed(&mut self) {
         let Some(open) = &mut self.open else { return };
+        open.loaded.file.modified = crate::model::time::now();
         open.refresh();
         open.mark_dirty();
         self.save = SaveStatus::Pending;
