@@ -14,7 +14,7 @@ pub fn show(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
         ui.menu_button("File", |ui| {
             item(ui, "Open corpus…", "Ctrl+O", Action::ShowOpenCorpus, actions);
             item(ui, "Save", "Ctrl+S", Action::Save, actions);
-            crate::ui::datasets::file_menu_items(ui, actions);
+            crate::ui::datasets::file_menu_items(ui, app, actions);
             item(ui, "Reload from disk", "", Action::Reload, actions);
             ui.separator();
             item(ui, "Change annotator…", "", Action::ChangeAnnotator, actions);

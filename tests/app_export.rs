@@ -1,0 +1,254 @@
+//! File > Export… and File > Import brat… driven through the real app: the dialogs,
+//! the injected save dialog, the background work, and the files they leave.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use claimcoder::ui::App;
+use claimcoder::ui::action::Action;
+use claimcoder::ui::datasets::DatasetAction;
+use claimcoder::ui::datasets::save_picker::{PathRequest, SavePicker};
+use common::*;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const HEADER: &str = "document,annotator,claim_id,kind,start,end,text,source,source_name,source_start,source_end,source_text,cue_start,cue_end,cue_text,note,status,modified";
+const DOC0: &str = "000_f61589d60f9b959b";
+
+/// A save dialog that answers with a fixed path.
+struct FixedSavePicker(Option<PathBuf>);
+
+impl SavePicker for FixedSavePicker {
+    fn choose(&self, _request: &PathRequest) -> Option<PathBuf> {
+        self.0.clone()
+    }
+}
+
+fn use_picker(h: &mut Harness<'static, App>, path: Option<&Path>) {
+    h.state_mut().datasets.picker = Arc::new(FixedSavePicker(path.map(Path::to_path_buf)));
+}
+
+/// Opens File > `item` with the mouse.
+fn file_menu(h: &mut Harness<'static, App>, item: &str) {
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label(item).click();
+    h.run_steps(3);
+}
+
+/// Runs frames until no dialog or background job of the datasets windows is busy.
+fn wait(h: &mut Harness<'static, App>) {
+    for _ in 0..1000 {
+        h.run_steps(1);
+        let d = &h.state().datasets;
+        let busy = d.export.as_ref().is_some_and(|e| e.running.is_some() || e.choosing.is_some())
+            || d.import.as_ref().is_some_and(|i| i.running.is_some() || i.choosing.is_some());
+        if !busy {
+            h.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the background job did not finish");
+}
+
+/// Replaces the text of the input labelled `label`.
+fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    h.run_steps(1);
+}
+
+fn untick(h: &mut Harness<'static, App>, annotator: &str) {
+    h.get_by_role_and_label(Role::CheckBox, annotator).click();
+    h.run_steps(1);
+}
+
+fn export_outcome(h: &Harness<'static, App>) -> String {
+    let outcome = h.state().datasets.export.as_ref().and_then(|d| d.outcome.clone());
+    outcome.map(|o| o.headline).unwrap_or_default()
+}
+
+/// The csv's records (header checked) as (document, annotator, claim_id).
+fn csv_rows(path: &Path) -> Vec<(String, String, String)> {
+    let text = std::fs::read_to_string(path).expect("the csv exists");
+    assert_eq!(text.lines().next(), Some(HEADER), "the section 6 header");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    reader.records().map(|r| r.expect("a csv record")).map(|r| (r[0].into(), r[1].into(), r[2].into())).collect()
+}
+
+fn count(rows: &[(String, String, String)], annotator: &str) -> usize {
+    rows.iter().filter(|r| r.1 == annotator).count()
+}
+
+#[test]
+fn a_csv_export_through_the_dialog_has_a_row_per_claim_of_the_chosen_annotators() {
+    let corpus = seed_corpus(true);
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("claims.csv");
+    let mut h = app(corpus.path(), Some("lead"));
+    use_picker(&mut h, Some(&out));
+    file_menu(&mut h, "Export…");
+    assert!(h.query_by_label("Export dataset").is_some(), "the export window is open");
+    for name in ["analyst-a", "analyst-b", "lead"] {
+        assert!(h.query_by_role_and_label(Role::CheckBox, name).is_some(), "{name} can be chosen");
+    }
+    h.get_by_label("Choose…").click();
+    wait(&mut h);
+    assert_eq!(h.state().datasets.export.as_ref().map(|d| d.path.clone()), Some(out.display().to_string()));
+    h.get_by_label("Export").click();
+    wait(&mut h);
+    let rows = csv_rows(&out);
+    assert_eq!((count(&rows, "analyst-a"), count(&rows, "analyst-b"), rows.len()), (56, 57, 113));
+    let message = export_outcome(&h);
+    assert!(message.contains("Wrote 113 claims") && message.contains(&out.display().to_string()), "{message}");
+    assert!(h.query_by_label_contains("Wrote 113 claims").is_some(), "the result is shown");
+
+    let only_a = out_dir.path().join("analyst-a.csv");
+    type_into(&mut h, "File to write", &only_a.display().to_string());
+    untick(&mut h, "analyst-b");
+    h.get_by_label("Export").click();
+    wait(&mut h);
+    let rows = csv_rows(&only_a);
+    assert_eq!((count(&rows, "analyst-a"), rows.len()), (56, 56), "only the ticked annotator");
+}
+
+#[test]
+fn only_documents_marked_done_leaves_unfinished_files_out() {
+    let corpus = seed_corpus(true);
+    let file = corpus.path().join(format!("{DOC0}.analyst-b.ron"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("status: Done", "status: InProgress")).unwrap();
+    let unfinished = read_annotations(corpus.path(), DOC0, "analyst-b").claims.len();
+    assert!(unfinished > 0);
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("done.csv");
+    let mut h = app(corpus.path(), Some("lead"));
+    h.state_mut().apply(Action::Datasets(DatasetAction::ShowExport));
+    h.run_steps(2);
+    type_into(&mut h, "File to write", &out.display().to_string());
+    h.get_by_label("Only documents marked done").click();
+    h.run_steps(1);
+    h.get_by_label("Export").click();
+    wait(&mut h);
+    let rows = csv_rows(&out);
+    assert_eq!(count(&rows, "analyst-b"), 57 - unfinished);
+    assert!(!rows.iter().any(|r| r.0.starts_with(DOC0) && r.1 == "analyst-b"), "the unfinished file is left out");
+    assert_eq!(count(&rows, "analyst-a"), 56);
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_after_confirmation() {
+    let corpus = seed_corpus(true);
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("claims.jsonl");
+    std::fs::write(&out, "keep me\n").unwrap();
+    let mut h = app(corpus.path(), Some("lead"));
+    h.state_mut().apply(Action::Datasets(DatasetAction::ShowExport));
+    h.run_steps(2);
+    h.get_by_label("JSON lines: one file, a line per document and annotator").click();
+    h.run_steps(1);
+    type_into(&mut h, "File to write", &out.display().to_string());
+    h.get_by_label("Export").click();
+    wait(&mut h);
+    assert!(h.query_by_label_contains("already exists. Replace it").is_some(), "the user is asked");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me\n", "nothing written before the answer");
+    h.get_by_label("Keep it").click();
+    wait(&mut h);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me\n", "kept when the user says so");
+    h.get_by_label("Export").click();
+    wait(&mut h);
+    h.get_by_label("Replace").click();
+    wait(&mut h);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 10, "a line per document per annotator with a file");
+}
+
+#[test]
+fn a_brat_export_imports_back_as_another_annotator_through_the_import_window() {
+    let corpus = seed_corpus(true);
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("brat");
+    let mut h = app(corpus.path(), Some("lead"));
+    file_menu(&mut h, "Export…");
+    h.get_by_label("brat: a folder of .txt and .ann files per annotator").click();
+    h.run_steps(1);
+    untick(&mut h, "analyst-b");
+    type_into(&mut h, "Folder to create", &out.display().to_string());
+    h.get_by_label("Export").click();
+    wait(&mut h);
+    assert!(export_outcome(&h).contains("Wrote 56 claims"), "{}", export_outcome(&h));
+    assert!(out.join("analyst-a").join(format!("{DOC0}.ann")).is_file());
+    h.get_by_label("Close").click();
+    h.run_steps(2);
+
+    file_menu(&mut h, "Import brat…");
+    use_picker(&mut h, Some(&out.join("analyst-a")));
+    h.get_by_label("Choose…").click();
+    wait(&mut h);
+    type_into(&mut h, "Import as annotator", "copy");
+    h.run_steps(1);
+    h.get_by_label("Import").click();
+    wait(&mut h);
+    settle(&mut h);
+    let outcome = h
+        .state()
+        .datasets
+        .import
+        .as_ref()
+        .map(|d| (d.outcome.clone(), d.error.clone(), d.folder.clone(), d.annotator.clone()));
+    assert!(h.query_by_label_contains("Imported 56 claims into 5 annotation files for copy").is_some(), "{outcome:?}");
+    for entry in std::fs::read_dir(corpus.path()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".txt") else { continue };
+        let spans = |annotator| {
+            let mut s: Vec<_> = read_annotations(corpus.path(), stem, annotator)
+                .claims
+                .iter()
+                .map(|c| (c.kind.clone(), c.content.start, c.content.end, c.source.clone()))
+                .collect();
+            s.sort();
+            s
+        };
+        assert_eq!(spans("copy"), spans("analyst-a"), "{stem}: the same claims");
+    }
+    let annotators = h.state().workspace.as_ref().map(|w| w.corpus.annotators()).unwrap_or_default();
+    assert!(annotators.iter().any(|a| a.to_string() == "copy"), "the corpus is rescanned: {annotators:?}");
+}
+
+#[test]
+fn bad_paths_and_names_get_a_clear_sentence() {
+    let corpus = seed_corpus(true);
+    let mut h = app(corpus.path(), Some("lead"));
+    use_picker(&mut h, None);
+    h.state_mut().apply(Action::Datasets(DatasetAction::ShowExport));
+    h.run_steps(2);
+    h.get_by_label("Choose…").click();
+    wait(&mut h);
+    assert!(h.query_by_label_contains("type the path instead").is_some(), "no dialog: type the path");
+    type_into(&mut h, "File to write", "/no-such-folder-claimcoder/out.csv");
+    h.get_by_label("Export").click();
+    wait(&mut h);
+    let message = export_outcome(&h);
+    assert!(message.contains("folder /no-such-folder-claimcoder does not exist"), "{message}");
+    assert!(h.query_by_label_contains("Nothing was exported").is_some(), "{message}");
+    type_into(&mut h, "File to write", "relative.csv");
+    h.get_by_label("Export").click();
+    wait(&mut h);
+    assert!(export_outcome(&h).contains("not a full path"), "{}", export_outcome(&h));
+    h.get_by_label("Close").click();
+    h.run_steps(2);
+
+    h.state_mut().apply(Action::Datasets(DatasetAction::ShowImport));
+    h.run_steps(2);
+    type_into(&mut h, "brat folder", &corpus.path().display().to_string());
+    type_into(&mut h, "Import as annotator", "Bad Name");
+    h.get_by_label("Import").click();
+    wait(&mut h);
+    assert!(h.query_by_label_contains("Annotator \"Bad Name\"").is_some(), "the name is refused");
+}
