@@ -104,12 +104,17 @@ fn headline(ui: &mut egui::Ui, state: &StatisticsState, filter: &mut Option<Anno
         ui.heading("Statistics");
         ui.add_space(16.0);
         let shown = filter.as_ref().map_or("all annotators".to_owned(), |a| a.to_string());
-        egui::ComboBox::from_label("Count the claims of").selected_text(shown).show_ui(ui, |ui| {
-            ui.selectable_value(filter, None, "all annotators");
-            for a in &loaded.annotators {
-                ui.selectable_value(filter, Some(a.clone()), a.as_str());
-            }
-        });
+        let label = ui.label("Count the claims of");
+        egui::ComboBox::from_id_salt("statistics-filter")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(filter, None, "all annotators");
+                for a in &loaded.annotators {
+                    ui.selectable_value(filter, Some(a.clone()), a.as_str());
+                }
+            })
+            .response
+            .labelled_by(label.id);
         refresh = ui.button("Refresh").on_hover_text("Read the corpus files again").clicked();
     });
     ui.label(

@@ -13,6 +13,9 @@ use crate::model::codebook::parse_hex_color;
 const TOP_ACTORS: usize = 15;
 /// Height of one bar row in the horizontal charts, in points.
 const ROW: f32 = 26.0;
+/// How far past the longest bar the value axis reaches, so the legend does not
+/// cover bars.
+const LEGEND_ROOM: f64 = 1.3;
 /// Longest axis label, in chars.
 const LABEL_CHARS: usize = 28;
 
@@ -43,8 +46,10 @@ pub(super) fn actors(ui: &mut egui::Ui, stats: &CorpusStats, selected: Option<&A
         .collect();
     let charts = stacked(&stats.kinds, &stats.by_kind, &rows, |i| (n - 1 - i) as f64, true);
     let names: Vec<String> = top.iter().rev().map(|a| short(&a.name)).collect();
+    let most = top.iter().map(|a| a.claims).max().unwrap_or(0) as f64;
     let response = category_plot("statistics-actor-chart", names, "Claims")
-        .legend(Legend::default().position(Corner::RightBottom))
+        .include_x(most * LEGEND_ROOM)
+        .legend(Legend::default().follow_insertion_order(true).position(Corner::RightBottom))
         .show(ui, move |plot| charts.into_iter().for_each(|c| plot.bar_chart(c)));
     ui.add_space(12.0);
     if !response.response.clicked() {
@@ -69,6 +74,7 @@ pub(super) fn documents(ui: &mut egui::Ui, stats: &CorpusStats, titles: &[String
         })
         .collect();
     let charts = stacked(&stats.kinds, &stats.by_kind, &rows, |i| (i + 1) as f64, false);
+    let most = stats.by_document.iter().map(|d| d.claims).max().unwrap_or(0) as f64;
     let every = stats.by_document.len().div_ceil(20).max(1);
     let count = stats.by_document.len();
     Plot::new("statistics-document-chart")
@@ -79,7 +85,7 @@ pub(super) fn documents(ui: &mut egui::Ui, stats: &CorpusStats, titles: &[String
             (1..=count).step_by(every).map(|i| GridMark { value: i as f64, step_size: every as f64 }).collect()
         })
         .x_axis_formatter(|mark, _| format!("{}", mark.value.round()))
-        .legend(Legend::default().position(Corner::RightTop))
+        .legend(Legend::default().follow_insertion_order(true).position(Corner::RightTop))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -88,6 +94,7 @@ pub(super) fn documents(ui: &mut egui::Ui, stats: &CorpusStats, titles: &[String
         .show_x(false)
         .show_y(false)
         .include_y(0.0)
+        .include_y(most * LEGEND_ROOM * 1.25)
         .show(ui, move |plot| charts.into_iter().for_each(|c| plot.bar_chart(c)));
     ui.add_space(12.0);
 }
@@ -122,7 +129,8 @@ pub(super) fn progress(ui: &mut egui::Ui, all: &CorpusStats) {
     }
     let names = all.by_annotator.iter().rev().map(|a| short(&a.annotator)).collect();
     category_plot("statistics-progress-chart", names, "Documents")
-        .legend(Legend::default().position(Corner::RightBottom))
+        .include_x(all.documents as f64 * LEGEND_ROOM)
+        .legend(Legend::default().follow_insertion_order(true).position(Corner::RightBottom))
         .show(ui, move |plot| charts.into_iter().for_each(|c| plot.bar_chart(c)));
 }
 
