@@ -90,3 +90,17 @@ fn another_annotators_claim_opens_its_document_without_selecting() {
     assert_eq!(open.index, expected);
     assert_eq!(open.selected, None);
 }
+
+#[test]
+fn coming_back_to_the_view_counts_the_latest_coding() {
+    let corpus = seed_corpus(true);
+    let mut h = statistics(corpus.path());
+    h.get_by_label_contains("analyst-a: 56 claims");
+    h.state_mut().apply(Action::SetMode(Mode::Coding));
+    h.run_steps(2);
+    let first = open_claims(&h).first().map(|c| c.id).expect("the open document has claims");
+    h.state_mut().apply(Action::DeleteClaim(first));
+    h.state_mut().apply(Action::SetMode(Mode::Statistics));
+    h.run_steps(3);
+    h.get_by_label_contains("analyst-a: 55 claims");
+}
