@@ -91,8 +91,6 @@ pub(super) fn documents(ui: &mut egui::Ui, stats: &CorpusStats, titles: &[String
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
         .include_y(0.0)
         .include_y(most * LEGEND_ROOM * 1.25)
         .show(ui, move |plot| charts.into_iter().for_each(|c| plot.bar_chart(c)));
@@ -207,8 +205,6 @@ fn category_plot(id: &str, names: Vec<String>, value_label: &str) -> Plot<'stati
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
 }
 
 /// A name cut to fit an axis.
