@@ -53,7 +53,7 @@ pub fn show_with(
             }
         });
         return;
-    };
+    }
     let mut chosen_actor = None;
     egui::Panel::left("statistics-actors")
         .resizable(true)
