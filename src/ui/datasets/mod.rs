@@ -1,5 +1,7 @@
 //! Datasets from the app: export and brat import dialogs, and the statistics view.
 
+pub mod statistics;
+
 use crate::ui::action::Action;
 use crate::ui::app::App;
 
@@ -15,10 +17,8 @@ pub struct DatasetsState {}
 pub fn file_menu_items(_ui: &mut egui::Ui, _actions: &mut Vec<Action>) {}
 
 /// Shows the statistics view.
-pub fn show_statistics(ui: &mut egui::Ui, _app: &mut App, _actions: &mut Vec<Action>) {
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading("Statistics");
-    });
+pub fn show_statistics(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
+    statistics::show(ui, app, actions);
 }
 
 /// Shows the export and import windows when open.
