@@ -12,6 +12,8 @@ pub mod save_picker;
 
 use std::sync::Arc;
 
+pub mod statistics;
+
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use export_dialog::ExportDialog;
@@ -74,10 +76,8 @@ pub fn file_menu_items(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) 
 }
 
 /// Shows the statistics view.
-pub fn show_statistics(ui: &mut egui::Ui, _app: &mut App, _actions: &mut Vec<Action>) {
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading("Statistics");
-    });
+pub fn show_statistics(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
+    statistics::show(ui, app, actions);
 }
 
 /// Collects background results, then shows the export and import windows when open.

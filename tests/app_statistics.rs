@@ -1,0 +1,106 @@
+//! The statistics view driven like a user: read the headline numbers, click an
+//! actor, click one of their claims and land on it in the coding view.
+
+mod common;
+
+use claimcoder::export::stats::corpus_stats;
+use claimcoder::model::Annotator;
+use claimcoder::ui::App;
+use claimcoder::ui::action::{Action, Mode};
+use common::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn statistics(corpus: &std::path::Path) -> Harness<'static, App> {
+    let mut h = app(corpus, Some("analyst-a"));
+    h.state_mut().apply(Action::SetMode(Mode::Statistics));
+    h.run_steps(4);
+    h
+}
+
+/// The top actor of `annotator`'s claims and that annotator's first claim of them:
+/// (actor name, document id, claim id, quote), computed without the app.
+fn first_claim_of_top_actor(corpus: &std::path::Path, annotator: &str) -> (String, String, u64, String) {
+    let who = Annotator::parse(annotator).expect("annotator name");
+    let dataset = claimcoder::store::load_dataset(corpus, std::slice::from_ref(&who)).expect("dataset");
+    let top = corpus_stats(&dataset).actors.first().cloned().expect("an actor");
+    let (doc, claim) = dataset
+        .documents
+        .iter()
+        .find_map(|d| {
+            let file = d.files.get(&who)?;
+            file.claims.iter().find(|c| c.source == top.id).map(|c| (d.entry.id.clone(), c.clone()))
+        })
+        .expect("a claim of the top actor");
+    (top.name, doc, claim.id, claim.content.quote)
+}
+
+fn open_index_of(h: &Harness<'static, App>, document: &str) -> usize {
+    let ws = h.state().workspace.as_ref().expect("workspace");
+    ws.corpus.documents.iter().position(|e| e.id == document).expect("document in the corpus")
+}
+
+#[test]
+fn headline_counts_claims_per_annotator() {
+    let corpus = seed_corpus(true);
+    let h = statistics(corpus.path());
+    h.get_by_label_contains("analyst-a: 56 claims");
+    h.get_by_label_contains("analyst-b: 57 claims");
+    h.get_by_label_contains("5 documents · 5 coded");
+    h.get_by_label_contains("113 claims");
+}
+
+#[test]
+fn clicking_an_actor_then_their_claim_opens_it_selected_in_the_text() {
+    let corpus = seed_corpus(true);
+    let (actor, document, claim, quote) = first_claim_of_top_actor(corpus.path(), "analyst-a");
+    let mut h = statistics(corpus.path());
+    h.get_by_label(&actor).click();
+    h.run_steps(3);
+    h.get_by_label(&format!("Claims of {actor}"));
+    let row = h.get_all_by_label(&quote).next().expect("the claim is listed");
+    row.click();
+    h.run_steps(3);
+    let expected = open_index_of(&h, &document);
+    let app = h.state();
+    assert_eq!(app.mode, Mode::Coding);
+    let open = app.workspace.as_ref().and_then(|w| w.open.as_ref()).expect("a document is open");
+    assert_eq!(open.index, expected);
+    assert_eq!(open.selected, Some(claim));
+}
+
+#[test]
+fn another_annotators_claim_opens_its_document_without_selecting() {
+    let corpus = seed_corpus(true);
+    let mut h = statistics(corpus.path());
+    h.get_by_label("Count the claims of").click();
+    h.run_steps(2);
+    h.get_by_label("analyst-b").click();
+    h.run_steps(3);
+    h.get_by_label_contains("done · 57 claims");
+    let (actor, document, _, quote) = first_claim_of_top_actor(corpus.path(), "analyst-b");
+    h.get_by_label(&actor).click();
+    h.run_steps(3);
+    h.get_all_by_label(&quote).next().expect("the claim is listed").click();
+    h.run_steps(3);
+    let expected = open_index_of(&h, &document);
+    let app = h.state();
+    assert_eq!(app.mode, Mode::Coding);
+    let open = app.workspace.as_ref().and_then(|w| w.open.as_ref()).expect("a document is open");
+    assert_eq!(open.index, expected);
+    assert_eq!(open.selected, None);
+}
+
+#[test]
+fn coming_back_to_the_view_counts_the_latest_coding() {
+    let corpus = seed_corpus(true);
+    let mut h = statistics(corpus.path());
+    h.get_by_label_contains("analyst-a: 56 claims");
+    h.state_mut().apply(Action::SetMode(Mode::Coding));
+    h.run_steps(2);
+    let first = open_claims(&h).first().map(|c| c.id).expect("the open document has claims");
+    h.state_mut().apply(Action::DeleteClaim(first));
+    h.state_mut().apply(Action::SetMode(Mode::Statistics));
+    h.run_steps(3);
+    h.get_by_label_contains("analyst-a: 55 claims");
+}
