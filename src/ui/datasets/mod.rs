@@ -56,11 +56,20 @@ pub struct DatasetsState {
     pub last_brat: Option<std::path::PathBuf>,
     /// For background threads to ask for a repaint when they report.
     pub(crate) ctx: Option<egui::Context>,
+    /// The statistics view's loaded figures and selections.
+    pub statistics: statistics::StatisticsState,
 }
 
 impl Default for DatasetsState {
     fn default() -> Self {
-        Self { picker: Arc::new(NativeSavePicker), export: None, import: None, last_brat: None, ctx: None }
+        Self {
+            picker: Arc::new(NativeSavePicker),
+            export: None,
+            import: None,
+            last_brat: None,
+            ctx: None,
+            statistics: Default::default(),
+        }
     }
 }
 
@@ -77,7 +86,7 @@ pub fn file_menu_items(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) 
 
 /// Shows the statistics view.
 pub fn show_statistics(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
-    statistics::show(ui, app, actions);
+    statistics::show_with(ui, app.workspace.as_mut(), &mut app.datasets.statistics, actions);
 }
 
 /// Collects background results, then shows the export and import windows when open.

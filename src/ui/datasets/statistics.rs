@@ -13,18 +13,8 @@ pub use data::StatisticsState;
 
 use crate::model::Annotator;
 use crate::ui::action::Action;
-use crate::ui::app::App;
 use crate::ui::widgets::style::{muted, warning};
 use crate::ui::workspace::Workspace;
-
-/// Shows the statistics view, keeping its state in egui's temporary memory until
-/// the app holds it (then `show_with` is called with the app's field directly).
-pub fn show(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
-    let id = egui::Id::unique("statistics-view-state");
-    let mut state = ui.data_mut(|d| d.remove_temp::<StatisticsState>(id)).unwrap_or_default();
-    show_with(ui, app.workspace.as_mut(), &mut state, actions);
-    ui.data_mut(|d| d.insert_temp(id, state));
-}
 
 /// Shows the statistics view over the open corpus with the given state; separate
 /// from [`show`] so the state can live wherever the app keeps it.
