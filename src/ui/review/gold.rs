@@ -57,13 +57,15 @@ impl ReviewState {
         let gold = &mut loaded.file;
         let unit = |i: usize| units.get(i);
         let changed = match action {
-            ReviewAction::Accept { unit: i, slot } => match unit(*i).and_then(|u| u.claims.get(*slot).copied().flatten()) {
-                Some(version) => {
-                    accept(gold, &present(&units[*i]), version);
-                    true
+            ReviewAction::Accept { unit: i, slot } => {
+                match unit(*i).and_then(|u| u.claims.get(*slot).copied().flatten()) {
+                    Some(version) => {
+                        accept(gold, &present(&units[*i]), version);
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
-            },
+            }
             ReviewAction::AcceptMerged(i) => match unit(*i).and_then(|u| merged(&u.claims, self.merge)) {
                 Some(version) => {
                     accept(gold, &present(&units[*i]), &version);

@@ -16,7 +16,9 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, ws: &Option<Workspace>, out:
     let units = state.units();
     let (Some(i), Some(gold)) = (state.selected, state.gold_file()) else {
         ui.add_space(8.0);
-        ui.label(RichText::new("Select a unit on the right (or press J / K) to compare and settle it.").color(muted(ui)));
+        ui.label(
+            RichText::new("Select a unit on the right (or press J / K) to compare and settle it.").color(muted(ui)),
+        );
         return;
     };
     let Some(unit) = units.get(i) else { return };
@@ -38,6 +40,8 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, ws: &Option<Workspace>, out:
         };
         ui.label(RichText::new(decision).color(muted(ui)));
     });
+    merge_form(ui, state, unit.claims.as_slice(), &codebook, out, i);
+    ui.separator();
     egui::ScrollArea::vertical().id_salt("review-versions").auto_shrink(false).show(ui, |ui| {
         ui.columns(state.chosen.len().max(1), |columns| {
             for (k, column) in columns.iter_mut().enumerate() {
@@ -56,8 +60,6 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, ws: &Option<Workspace>, out:
                 }
             }
         });
-        ui.separator();
-        merge_form(ui, state, unit.claims.as_slice(), &codebook, out, i);
     });
 }
 

@@ -112,7 +112,8 @@ impl ReviewState {
             _ => None,
         };
         self.progress.clear();
-        let ids: Vec<String> = self.report.iter().flat_map(|r| r.per_document.iter().map(|d| d.document.clone())).collect();
+        let ids: Vec<String> =
+            self.report.iter().flat_map(|r| r.per_document.iter().map(|d| d.document.clone())).collect();
         for id in ids {
             self.recount(&id);
         }
