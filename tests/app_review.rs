@@ -145,3 +145,32 @@ fn j_and_k_step_through_units_without_touching_the_coding_view() {
     assert!(open_claims(&h).is_empty(), "kind keys do not code in review mode");
     assert!(!corpus.path().join("000_f61589d60f9b959b.lead.ron").exists());
 }
+
+#[test]
+fn a_merged_version_takes_kind_span_and_source_from_the_chosen_annotators() {
+    let corpus = seed_corpus(true);
+    let mut h = review(corpus.path());
+    let id = h.state().review.report.as_ref().expect("report").per_document[0].document.clone();
+    send(&mut h, ReviewAction::OpenDocument(id.clone()));
+    let unit = first_unit(&h, |l| *l == Label::KindDiffers);
+    send(&mut h, ReviewAction::SelectUnit(Some(unit)));
+    let (a, b) = {
+        let units = h.state().review.units();
+        (units[unit].claims[0].cloned().expect("a"), units[unit].claims[1].cloned().expect("b"))
+    };
+    h.get_by_label("Kind from");
+    send(
+        &mut h,
+        ReviewAction::SetMerge(claimcoder::ui::review::adjudicate::Merge {
+            kind_from: 1,
+            span_from: 0,
+            source_from: 1,
+        }),
+    );
+    h.get_by_label("Accept merged").click();
+    h.run_steps(3);
+    let gold = read_annotations(corpus.path(), stem(&id), "gold");
+    assert_eq!(gold.claims.len(), 1);
+    let g = &gold.claims[0];
+    assert_eq!((g.kind.as_str(), &g.content, &g.source), (b.kind.as_str(), &a.content, &b.source));
+}

@@ -56,7 +56,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut ReviewState, codebook: &Codebook) {
     let margin = chosen.len() as f32 * (LANE_WIDTH + LANE_GAP) + 8.0;
     egui::ScrollArea::vertical().id_salt("review-text-scroll").auto_shrink(false).show(ui, |ui| {
         let available = ui.available_width();
-        let width = (available - margin).min(MAX_TEXT_WIDTH).max(100.0);
+        let width = (available - margin).clamp(100.0, MAX_TEXT_WIDTH);
         ui.horizontal(|ui| {
             ui.add_space(((available - width - margin) / 2.0).max(0.0) + margin);
             let text: &TextIndex = &doc.document.text;

@@ -95,8 +95,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
             .show(ui, |ui| units::show(ui, state, &mut out));
         egui::Panel::bottom("review-unit")
             .resizable(true)
-            .default_size(250.0)
-            .min_size(120.0)
+            .default_size(320.0)
+            .min_size(160.0)
             .show(ui, |ui| side_by_side::show(ui, state, &app.workspace, &mut out));
     }
     egui::CentralPanel::default().show(ui, |ui| central(ui, app, &mut out));

@@ -93,15 +93,20 @@ fn merge_form(
             let mut m = state.merge;
             let pick = |ui: &mut egui::Ui, label: &str, value: &mut usize| {
                 let shown = state.chosen.get(*value).map(|a| a.as_str()).unwrap_or("—");
-                egui::ComboBox::from_label(label).selected_text(shown).show_ui(ui, |ui| {
-                    for &k in &options {
-                        ui.selectable_value(value, k, state.chosen[k].as_str());
-                    }
-                });
+                let name = ui.label(label);
+                egui::ComboBox::from_id_salt(label)
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        for &k in &options {
+                            ui.selectable_value(value, k, state.chosen[k].as_str());
+                        }
+                    })
+                    .response
+                    .labelled_by(name.id);
             };
-            pick(ui, "kind from", &mut m.kind_from);
-            pick(ui, "span from", &mut m.span_from);
-            pick(ui, "source from", &mut m.source_from);
+            pick(ui, "Kind from", &mut m.kind_from);
+            pick(ui, "Span from", &mut m.span_from);
+            pick(ui, "Source from", &mut m.source_from);
             if m != state.merge {
                 out.push(ReviewAction::SetMerge(m));
             }
