@@ -80,7 +80,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
         return;
     };
     let state = &mut app.review;
-    state.ensure_loaded(&root);
+    state.ensure_loaded(&root, ui.ctx().cumulative_frame_nr());
     let mut out = Vec::new();
     egui::Panel::left("review-documents")
         .resizable(true)

@@ -66,12 +66,17 @@ pub struct ReviewState {
     /// Bumped whenever gold or the selection changes, for the text layout cache.
     pub revision: u64,
     pub(crate) lanes: LanesCache,
+    /// The frame the review was last shown in.
+    shown_frame: u64,
 }
 
 impl ReviewState {
-    /// Loads the corpus at `root` unless it is already loaded.
-    pub fn ensure_loaded(&mut self, root: &Path) {
-        if self.root.as_deref() != Some(root) {
+    /// Loads the corpus at `root` when the review opens (it was not shown in the
+    /// previous frame, so codings made meanwhile are seen) or the corpus changed.
+    pub fn ensure_loaded(&mut self, root: &Path, frame: u64) {
+        let reopened = frame > self.shown_frame.saturating_add(1);
+        self.shown_frame = frame;
+        if reopened || self.root.as_deref() != Some(root) {
             self.load(root);
         }
     }
