@@ -93,11 +93,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
             .default_size(300.0)
             .min_size(220.0)
             .show(ui, |ui| units::show(ui, state, &mut out));
-        egui::Panel::bottom("review-unit")
-            .resizable(true)
-            .default_size(320.0)
-            .min_size(160.0)
-            .show(ui, |ui| side_by_side::show(ui, state, &app.workspace, &mut out));
+        egui::Panel::bottom("review-unit").resizable(true).default_size(320.0).min_size(160.0).show(ui, |ui| {
+            ui.set_min_height(ui.available_height());
+            side_by_side::show(ui, state, &app.workspace, &mut out);
+        });
     }
     egui::CentralPanel::default().show(ui, |ui| central(ui, app, &mut out));
     actions.extend(out.into_iter().map(Action::Review));

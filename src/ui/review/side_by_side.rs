@@ -67,7 +67,7 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, ws: &Option<Workspace>, out:
 fn version(ui: &mut egui::Ui, claim: &Claim, codebook: &Codebook, name: &dyn Fn(&str) -> String) {
     let color = kind_color(codebook.kind(&claim.kind));
     ui.label(RichText::new(kind_label(codebook, &claim.kind)).color(color).strong());
-    ui.label(format!("\u{201c}{}\u{201d}", claim.content.quote));
+    ui.label(&claim.content.quote);
     ui.label(RichText::new(format!("chars {}–{}", claim.content.start, claim.content.end)).small().color(muted(ui)));
     ui.label(format!("Source: {}", source(&claim.source, name)));
     ui.label(format!("Mention: {}", quote(&claim.source_mention)));
