@@ -94,8 +94,7 @@ fn data_errors_exit_1_and_write_nothing() {
     let o = claimcoder(&["export", s(&corpus.path().join("nope")), "--format", "csv", "--out", s(&out)]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("nope"), "{}", stderr(&o));
-    let o =
-        claimcoder(&["export", s(corpus.path()), "--format", "csv", "--out", s(&corpus.path().join("no/dir/x.csv"))]);
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "csv", "--out", s(&corpus.path().join("no/dir/x.csv"))]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
     std::fs::write(corpus.path().join("000_f61589d60f9b959b.bob.ron"), "(format: 1, oops").unwrap();

@@ -12,22 +12,12 @@ use export_support::{seed_corpus, tricky_corpus};
 
 fn export_brat(root: &Path, out: &Path) {
     let dataset = load_dataset(root, &[]).unwrap();
-    let opts = ExportOptions {
-        format: Format::Brat,
-        annotators: vec![],
-        only_done: false,
-        out: out.to_path_buf(),
-        force: false,
-    };
+    let opts =
+        ExportOptions { format: Format::Brat, annotators: vec![], only_done: false, out: out.to_path_buf(), force: false };
     export(&dataset, &opts, &mut |_, _| {}).unwrap();
 }
 
-fn import(
-    brat_dir: &Path,
-    corpus: &Path,
-    annotator: &str,
-    force: bool,
-) -> Result<claimcoder::export::ImportSummary, ImportError> {
+fn import(brat_dir: &Path, corpus: &Path, annotator: &str, force: bool) -> Result<claimcoder::export::ImportSummary, ImportError> {
     let opts = ImportOptions {
         brat_dir: brat_dir.to_path_buf(),
         corpus: corpus.to_path_buf(),

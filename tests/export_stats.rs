@@ -3,8 +3,8 @@
 
 mod export_support;
 
-use claimcoder::export::corpus_stats;
 use claimcoder::export::stats::{NO_GROUP, UNATTRIBUTED};
+use claimcoder::export::corpus_stats;
 use claimcoder::store::load_dataset;
 use export_support::seed_corpus;
 

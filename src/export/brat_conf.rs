@@ -56,8 +56,7 @@ impl BratTypes {
             .chain(extra.into_iter().map(|id| (id, id, "#9ca3af".to_owned())));
         for (id, label, color) in all {
             let candidates = [brat_type_name(label), brat_type_name(id), format!("kind-{}", brat_type_name(id))];
-            let mut type_name =
-                candidates.iter().find(|c| !c.is_empty() && !taken.contains(&c.to_lowercase())).cloned();
+            let mut type_name = candidates.iter().find(|c| !c.is_empty() && !taken.contains(&c.to_lowercase())).cloned();
             let mut n = 2;
             while type_name.is_none() {
                 let c = format!("kind-{}-{n}", brat_type_name(id));

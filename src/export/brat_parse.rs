@@ -162,10 +162,9 @@ fn relation(body: &str) -> Result<Link, Issue> {
         return Err(Issue::Unmapped(format!("relation type `{type_name}` is neither Source nor Cue")));
     };
     let arg = |p: Option<&str>, name: &str| {
-        p.and_then(|a| a.strip_prefix(name))
-            .and_then(|a| a.strip_prefix(':'))
-            .map(str::to_owned)
-            .ok_or_else(|| Issue::Error(format!("relation `{body}` needs `{name}:<id>`")))
+        p.and_then(|a| a.strip_prefix(name)).and_then(|a| a.strip_prefix(':')).map(str::to_owned).ok_or_else(|| {
+            Issue::Error(format!("relation `{body}` needs `{name}:<id>`"))
+        })
     };
     let claim = arg(parts.next(), "Arg1")?;
     let target = arg(parts.next(), "Arg2")?;

@@ -170,8 +170,7 @@ fn build_claims(
     unmapped: &mut Vec<(usize, String)>,
     new_actors: &mut BTreeMap<String, String>,
 ) {
-    let span =
-        |tb: &TextBound| Span { start: tb.start, end: tb.end, quote: doc.text.slice(tb.start, tb.end).to_owned() };
+    let span = |tb: &TextBound| Span { start: tb.start, end: tb.end, quote: doc.text.slice(tb.start, tb.end).to_owned() };
     let mut claim_tbs: Vec<(&String, &TextBound, &String)> = parsed
         .textbounds
         .iter()
@@ -239,7 +238,8 @@ fn build_claims(
         }
     }
     for (id, tb) in &parsed.textbounds {
-        if !matches!(tb.role, Role::Claim(_)) && !linked.contains_key(id.as_str()) {
+        if !matches!(tb.role, Role::Claim(_)) && !linked.contains_key(id.as_str())
+        {
             unmapped.push((tb.line, format!("`{id}` not imported: no Source or Cue relation links it to a claim")));
         }
     }

@@ -66,8 +66,7 @@ pub(crate) fn write_dir(
 ) -> Result<(), ExportError> {
     refuse_existing(out, force)?;
     let parent = parent_of(out)?;
-    let tmp =
-        tempfile::Builder::new().prefix(".claimcoder-export-").tempdir_in(parent).map_err(|e| io_error(out, e))?;
+    let tmp = tempfile::Builder::new().prefix(".claimcoder-export-").tempdir_in(parent).map_err(|e| io_error(out, e))?;
     fill(tmp.path()).map_err(|e| io_error(out, e))?;
     let tmp_path = tmp.keep();
     let result = replace_with(out, &tmp_path, parent);

@@ -227,10 +227,8 @@ fn bump(counts: &mut KindCounts, kind: &str) {
 
 fn kinds(dataset: &Dataset, used: &BTreeSet<String>) -> Vec<KindInfo> {
     let codebook = &dataset.project.kinds;
-    let mut out: Vec<KindInfo> = codebook
-        .iter()
-        .map(|k| KindInfo { id: k.id.clone(), label: k.label.clone(), color: k.color.clone() })
-        .collect();
+    let mut out: Vec<KindInfo> =
+        codebook.iter().map(|k| KindInfo { id: k.id.clone(), label: k.label.clone(), color: k.color.clone() }).collect();
     for id in used {
         if !codebook.iter().any(|k| &k.id == id) {
             out.push(KindInfo { id: id.clone(), label: id.clone(), color: "#9ca3af".to_owned() });

@@ -150,9 +150,11 @@ pub fn tricky_corpus() -> tempfile::TempDir {
     save_project(&root.join("claimcoder.ron"), &project()).unwrap();
     write_annotation(root, "2013/tricky.txt", "alice", Status::Done, 5, 0);
     let text = TextIndex::new(TRICKY_TEXT.to_owned());
-    let mut file =
-        claimcoder::store::parse_annotation("x", &std::fs::read_to_string(root.join("2013/tricky.alice.ron")).unwrap())
-            .unwrap();
+    let mut file = claimcoder::store::parse_annotation(
+        "x",
+        &std::fs::read_to_string(root.join("2013/tricky.alice.ron")).unwrap(),
+    )
+    .unwrap();
     let start = text.find_all("Headline").first().copied().unwrap();
     let end = text.find_all("ministry").first().copied().unwrap() + "ministry".len();
     let mut across = Claim::new(99, "denial", Span::from_text(&text, start, end).unwrap());
