@@ -65,6 +65,11 @@ pub struct AnnotationFile {
     /// the newest claim is never handed out again (an optional field, FORMAT.md allows it).
     #[serde(default)]
     pub next_id: ClaimId,
+    /// Adjudication only (the `gold` file): the extents of units the reviewer rejected
+    /// as not a claim, so the review counts them as settled (an optional field,
+    /// written only when not empty; see `ui/review/adjudicate.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<super::Span>,
 }
 
 impl AnnotationFile {
@@ -80,6 +85,7 @@ impl AnnotationFile {
             actors: BTreeMap::new(),
             claims: Vec::new(),
             next_id: 1,
+            rejected: Vec::new(),
         }
     }
 

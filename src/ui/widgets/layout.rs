@@ -161,14 +161,20 @@ fn windows(ctx: &egui::Context, app: &mut App, actions: &mut Vec<Action>) {
         let mut open = true;
         egui::Window::new("Keyboard shortcuts").open(&mut open).default_width(460.0).show(ctx, |ui| {
             egui::Grid::new("shortcuts").num_columns(2).striped(true).show(ui, |ui| {
-                if let Some(ws) = &app.workspace {
+                if app.mode == Mode::Review {
+                    for (keys, does) in crate::ui::review::keys::REVIEW_SHORTCUTS {
+                        ui.label(RichText::new(*keys).strong().monospace());
+                        ui.label(*does);
+                        ui.end_row();
+                    }
+                } else if let Some(ws) = &app.workspace {
                     for kind in &ws.project.kinds {
                         ui.label(RichText::new(&kind.key).strong().monospace());
                         ui.label(format!("code the selection as {} (or re-kind the selected claim)", kind.label));
                         ui.end_row();
                     }
                 }
-                for s in SHORTCUTS {
+                for s in SHORTCUTS.iter().filter(|_| app.mode != Mode::Review) {
                     ui.label(RichText::new(s.keys).strong().monospace());
                     ui.label(s.does);
                     ui.end_row();

@@ -14,6 +14,9 @@ pub fn read(ctx: &egui::Context, app: &App) -> Vec<Action> {
     let focused = ctx.memory(|m| m.focused());
     let typing = ctx.text_edit_focused() && focused != Some(egui::Id::unique(TEXT_ID));
     let modal = app.dialogs.annotator_prompt.is_some() || app.dialogs.confirm_close.is_some();
+    if app.mode == crate::ui::action::Mode::Review {
+        return crate::ui::review::keys::read(ctx, typing || modal);
+    }
     ctx.input_mut(|i| {
         let cmd = Modifiers::COMMAND;
         if i.consume_key(cmd | Modifiers::SHIFT, Key::Z) || i.consume_key(cmd, Key::Y) {

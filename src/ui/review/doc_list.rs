@@ -1,0 +1,87 @@
+//! The left panel: which annotators to compare, and the compared documents with
+//! their agreement and adjudication progress, optionally worst first.
+
+use egui::{Color32, RichText};
+
+use super::ReviewAction;
+use super::state::ReviewState;
+use crate::agreement::{DocumentAgreement, Figure};
+use crate::ui::widgets::list_row::{self, ROW_HEIGHT};
+use crate::ui::widgets::style::muted;
+
+/// A figure as a short number, "n/a" when undefined.
+fn figure(f: &Figure, percent: bool) -> String {
+    match f {
+        Ok(v) if percent => format!("{:.0}%", v * 100.0),
+        Ok(v) => format!("{v:.2}"),
+        Err(_) => "n/a".to_owned(),
+    }
+}
+
+/// The detail line of a document row.
+pub fn detail(d: &DocumentAgreement, settled: (usize, usize)) -> String {
+    format!(
+        "agreed {} · kind alpha {} · settled {}/{}",
+        figure(&d.agreement, true),
+        figure(&d.kind_alpha, false),
+        settled.0,
+        settled.1
+    )
+}
+
+/// Shows the annotator choice and the document list.
+pub fn show(ui: &mut egui::Ui, state: &ReviewState, out: &mut Vec<ReviewAction>) {
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.heading("Annotators");
+        if ui.button("Refresh").on_hover_text("Read every annotation file again from disk").clicked() {
+            out.push(ReviewAction::Refresh);
+        }
+    });
+    if state.available.len() < 2 {
+        ui.label(RichText::new("Reviewing needs codings by at least two annotators.").color(muted(ui)));
+    }
+    ui.horizontal_wrapped(|ui| {
+        for a in &state.available {
+            let mut on = state.chosen.contains(a);
+            if ui.checkbox(&mut on, a.as_str()).changed() {
+                out.push(ReviewAction::ToggleAnnotator(a.clone()));
+            }
+        }
+    });
+    ui.separator();
+    let Some(report) = &state.report else { return };
+    ui.horizontal(|ui| {
+        ui.heading("Documents");
+        let mut worst = state.worst_first;
+        if ui.checkbox(&mut worst, "Worst first").changed() {
+            out.push(ReviewAction::ToggleWorstFirst);
+        }
+    });
+    let docs: Vec<&DocumentAgreement> =
+        if state.worst_first { report.worst_first() } else { report.per_document.iter().collect() };
+    let done = docs.iter().filter(|d| state.progress.get(&d.document).is_some_and(|(s, t)| s == t)).count();
+    ui.label(RichText::new(format!("{done} of {} documents fully settled", docs.len())).color(muted(ui)));
+    if docs.is_empty() {
+        ui.label(RichText::new("No document is coded by two of these annotators.").color(muted(ui)));
+        return;
+    }
+    let current = state.current_document().map(|d| d.entry.id.as_str());
+    egui::ScrollArea::vertical().id_salt("review-document-list").auto_shrink(false).show_rows(
+        ui,
+        ROW_HEIGHT,
+        docs.len(),
+        |ui, rows| {
+            for d in &docs[rows] {
+                let settled = state.progress.get(&d.document).copied().unwrap_or((0, 0));
+                let stripe = (settled.0 == settled.1).then_some(Color32::from_rgb(34, 160, 90));
+                let selected = current == Some(d.document.as_str());
+                let response = list_row::show(ui, selected, &d.document, &detail(d, settled), stripe)
+                    .on_hover_text("A green bar: every unit is settled");
+                if response.clicked() && !selected {
+                    out.push(ReviewAction::OpenDocument(d.document.clone()));
+                }
+            }
+        },
+    );
+}
