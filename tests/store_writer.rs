@@ -52,13 +52,15 @@ fn any_file() -> impl Strategy<Value = AnnotationFile> {
         proptest::collection::btree_map(any_text(), any_text(), 0..4),
         proptest::collection::vec(any_claim(), 0..6),
         any::<u64>(),
+        proptest::collection::vec(any_span(), 0..3),
     )
-        .prop_map(|(document, annotator, done, actors, claims, next_id)| {
+        .prop_map(|(document, annotator, done, actors, claims, next_id, rejected)| {
             let mut file = AnnotationFile::new(&document, &annotator, "ab12");
             file.status = if done { Status::Done } else { Status::InProgress };
             file.actors = actors;
             file.claims = claims;
             file.next_id = next_id;
+            file.rejected = rejected;
             file
         })
 }

@@ -47,6 +47,15 @@ pub fn write_annotation(file: &AnnotationFile) -> String {
         out.push_str("    ],\n");
     }
     let _ = writeln!(out, "    next_id: {},", file.next_id);
+    if !file.rejected.is_empty() {
+        out.push_str("    rejected: [\n");
+        for s in &file.rejected {
+            let _ = writeln!(out, "        (\n            start: {},\n            end: {},", s.start, s.end);
+            field_str(&mut out, "            ", "quote", &s.quote);
+            out.push_str("        ),\n");
+        }
+        out.push_str("    ],\n");
+    }
     out.push_str(")\n");
     out
 }
