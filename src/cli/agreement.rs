@@ -9,11 +9,11 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use super::{EXIT_DATA, EXIT_OK, EXIT_USAGE, parse_annotators};
+use super::{EXIT_DATA, EXIT_OK};
 use crate::agreement::pairs::NONE;
 use crate::agreement::{AgreementReport, Confusion, Figure, PairAgreement, agreement};
 use crate::model::Annotator;
-use crate::store::{Dataset, load_dataset};
+use crate::store::Dataset;
 
 /// Arguments of `agreement`.
 #[derive(Debug, clap::Args)]
@@ -30,19 +30,9 @@ pub struct AgreementArgs {
 
 /// Runs the command: prints the report on stdout, problems on stderr.
 pub fn run(args: &AgreementArgs) -> i32 {
-    let chosen = match parse_annotators(&args.annotators) {
-        Ok(names) => names,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_USAGE;
-        }
-    };
-    let dataset = match load_dataset(&args.corpus, &chosen) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_DATA;
-        }
+    let (chosen, dataset) = match super::load_for_command(&args.corpus, &args.annotators) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     if !dataset.errors.is_empty() {
         for e in &dataset.errors {

@@ -2,9 +2,8 @@
 
 use std::path::PathBuf;
 
-use super::{EXIT_DATA, EXIT_OK, EXIT_USAGE, parse_annotators};
+use super::{EXIT_DATA, EXIT_OK, EXIT_USAGE};
 use crate::export::{ExportOptions, export};
-use crate::store::load_dataset;
 
 /// Arguments of `export`.
 #[derive(Debug, clap::Args)]
@@ -31,13 +30,6 @@ pub struct ExportArgs {
 /// Exports the dataset; prints what was written on stderr, each left-out claim as a
 /// warning, and refuses (exit 1) on broken files or an existing output.
 pub fn run(args: &ExportArgs) -> i32 {
-    let annotators = match parse_annotators(&args.annotators) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_USAGE;
-        }
-    };
     let only_done = match args.status.as_deref() {
         None => false,
         Some("done") => true,
@@ -46,12 +38,9 @@ pub fn run(args: &ExportArgs) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let dataset = match load_dataset(&args.corpus, &annotators) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_DATA;
-        }
+    let (annotators, dataset) = match super::load_for_command(&args.corpus, &args.annotators) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let opts = ExportOptions { format: args.format, annotators, only_done, out: args.out.clone(), force: args.force };
     match export(&dataset, &opts, &mut |_, _| {}) {

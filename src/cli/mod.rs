@@ -69,6 +69,24 @@ pub fn main() -> i32 {
     }
 }
 
+/// The `--annotator` names parsed and the corpus loaded with their files: what
+/// every dataset command starts with. On failure the error is printed and the exit
+/// status returned (2 for a bad name, 1 for a missing or unreadable corpus).
+pub fn load_for_command(
+    corpus: &std::path::Path,
+    names: &[String],
+) -> Result<(Vec<crate::model::Annotator>, crate::store::Dataset), i32> {
+    let annotators = parse_annotators(names).map_err(|e| {
+        eprintln!("error: {e}");
+        EXIT_USAGE
+    })?;
+    let dataset = crate::store::load_dataset(corpus, &annotators).map_err(|e| {
+        eprintln!("error: {e}");
+        EXIT_DATA
+    })?;
+    Ok((annotators, dataset))
+}
+
 /// Parses `--annotator` values, reporting the first invalid one as a usage error.
 pub fn parse_annotators(names: &[String]) -> Result<Vec<crate::model::Annotator>, String> {
     names.iter().map(|n| crate::model::Annotator::parse_any(n).map_err(|e| format!("--annotator {n:?}: {e}"))).collect()

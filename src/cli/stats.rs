@@ -2,9 +2,8 @@
 
 use std::path::PathBuf;
 
-use super::{EXIT_DATA, EXIT_OK, EXIT_USAGE, parse_annotators};
+use super::{EXIT_DATA, EXIT_OK};
 use crate::export::stats::{CorpusStats, KindCounts, corpus_stats};
-use crate::store::load_dataset;
 
 /// Arguments of `stats`.
 #[derive(Debug, clap::Args)]
@@ -22,19 +21,9 @@ pub struct StatsArgs {
 /// Prints the statistics on stdout; broken files are warned about on stderr and
 /// left out, since statistics (unlike an export) are a look, not a dataset.
 pub fn run(args: &StatsArgs) -> i32 {
-    let annotators = match parse_annotators(args.annotator.as_slice()) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_USAGE;
-        }
-    };
-    let dataset = match load_dataset(&args.corpus, &annotators) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_DATA;
-        }
+    let (_, dataset) = match super::load_for_command(&args.corpus, args.annotator.as_slice()) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     for e in &dataset.errors {
         eprintln!("warning: {e} (left out of the statistics)");
