@@ -68,6 +68,7 @@ struct Headless {
     ctx: egui::Context,
     app: App,
     frame: eframe::Frame,
+    started: Instant,
 }
 
 impl Headless {
@@ -83,7 +84,7 @@ impl Headless {
                 remember: false,
             },
         );
-        Self { ctx, app, frame: eframe::Frame::_new_kittest() }
+        Self { ctx, app, frame: eframe::Frame::_new_kittest(), started: Instant::now() }
     }
 
     /// One frame with `events`; returns the CPU time and whether egui asked to repaint.
@@ -91,6 +92,7 @@ impl Headless {
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 820.0))),
             events,
+            time: Some(self.started.elapsed().as_secs_f64()),
             ..Default::default()
         };
         let t = Instant::now();
@@ -106,10 +108,12 @@ impl Headless {
         (t.elapsed(), repaint)
     }
 
+    /// Runs frames for a little over a second of real time, so that animations and
+    /// tooltip delays have run out, as they would have for a user who stopped.
     fn settle(&mut self) {
-        for _ in 0..20 {
+        for _ in 0..25 {
             self.frame(Vec::new());
-            std::thread::sleep(Duration::from_millis(10));
+            std::thread::sleep(Duration::from_millis(50));
         }
     }
 }
