@@ -46,18 +46,20 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, ws: &Option<Workspace>, out:
         ui.columns(state.chosen.len().max(1), |columns| {
             for (k, column) in columns.iter_mut().enumerate() {
                 let annotator = state.chosen[k].as_str();
-                column.strong(annotator);
-                match unit.claims.get(k).copied().flatten() {
-                    Some(claim) => {
-                        if column.button(format!("Accept {annotator}'s version")).clicked() {
-                            out.push(ReviewAction::Accept { unit: i, slot: k });
+                column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |column| {
+                    column.strong(annotator);
+                    match unit.claims.get(k).copied().flatten() {
+                        Some(claim) => {
+                            if column.button(format!("Accept {annotator}'s version")).clicked() {
+                                out.push(ReviewAction::Accept { unit: i, slot: k });
+                            }
+                            version(column, claim, &codebook, &name);
                         }
-                        version(column, claim, &codebook, &name);
+                        None => {
+                            column.label(RichText::new("no claim here").color(muted(column)));
+                        }
                     }
-                    None => {
-                        column.label(RichText::new("no claim here").color(muted(column)));
-                    }
-                }
+                });
             }
         });
     });
