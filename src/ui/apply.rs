@@ -4,10 +4,11 @@
 
 use std::path::PathBuf;
 
-use super::action::Action;
+use super::action::{Action, Mode};
 use super::app::App;
 use super::folder_picker::pick_in_background;
 use super::open_document::OpenDocument;
+use super::review::ReviewAction;
 use super::widgets::dialogs;
 use super::workspace::Workspace;
 use crate::model::{Annotator, Claim, Project, Span, Status};
@@ -88,6 +89,8 @@ impl App {
                 let next = if done == Some(Status::Done) { Status::InProgress } else { Status::Done };
                 self.apply(Action::SetStatus(next));
             }
+            Action::Undo if self.mode == Mode::Review => self.apply_review(ReviewAction::Undo),
+            Action::Redo if self.mode == Mode::Review => self.apply_review(ReviewAction::Redo),
             Action::Undo => self.undo(true),
             Action::Redo => self.undo(false),
             Action::Save => {
