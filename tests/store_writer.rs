@@ -66,9 +66,20 @@ fn any_file() -> impl Strategy<Value = AnnotationFile> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
     #[test]
     fn writer_matches_ron_pretty_printer(file in any_file()) {
         prop_assert_eq!(write_annotation(&file), reference(&file));
+    }
+
+    #[test]
+    fn the_fast_reader_reads_what_ron_reads(file in any_file()) {
+        let text = write_annotation(&file);
+        let fast = claimcoder::store::ron_reader::read_written_layout(&text);
+        prop_assert_eq!(fast.as_ref(), Some(&file), "the writer's layout is read by the fast path");
+        let by_ron: AnnotationFile = ron::from_str(&text).expect("ron parses");
+        prop_assert_eq!(fast, Some(by_ron));
     }
 
     #[test]

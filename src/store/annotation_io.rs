@@ -71,6 +71,12 @@ struct FormatProbe {
 /// Parses an annotation file's text, checking `format` first so that a newer file is
 /// reported as newer rather than as broken.
 pub fn parse_annotation(path: &str, text: &str) -> Result<AnnotationFile, LoadError> {
+    if let Some(file) = super::ron_reader::read_written_layout(text) {
+        if file.format > FORMAT_VERSION {
+            return Err(LoadError::NewerFormat { path: path.to_owned(), found: file.format });
+        }
+        return Ok(file);
+    }
     if let Ok(probe) = ron::from_str::<FormatProbe>(text)
         && probe.format > FORMAT_VERSION
     {

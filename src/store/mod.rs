@@ -9,6 +9,7 @@ pub mod dataset;
 pub mod disk_stamp;
 pub mod project_io;
 pub mod reanchor;
+pub mod ron_reader;
 pub mod ron_writer;
 pub mod session;
 
