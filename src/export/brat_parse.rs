@@ -42,11 +42,15 @@ pub(crate) enum Role {
 /// A text-bound (`T`) annotation, its fragments merged into their covering span.
 #[derive(Clone, Debug)]
 pub(crate) struct TextBound {
+    /// Claim of a kind, source mention or cue.
     pub role: Role,
+    /// Start of the covering span, in chars.
     pub start: usize,
+    /// End of the covering span, in chars.
     pub end: usize,
     /// The brat offsets when the fragments leave out more than line breaks.
     pub discontinuous: Option<String>,
+    /// Line in the `.ann`, for messages.
     pub line: usize,
 }
 
@@ -61,9 +65,13 @@ pub(crate) enum Link {
 /// A parsed `.ann`: text-bounds by id (`T3`), links with their line numbers.
 #[derive(Default)]
 pub(crate) struct ParsedAnn {
+    /// Text-bound annotations by id.
     pub textbounds: HashMap<String, TextBound>,
+    /// Relations, references and notes, with their line numbers.
     pub links: Vec<(usize, Link)>,
+    /// Lines that make the import fail, with their line numbers.
     pub errors: Vec<(usize, String)>,
+    /// Lines that were skipped (reported, not fatal), with their line numbers.
     pub unmapped: Vec<(usize, String)>,
 }
 
