@@ -20,12 +20,12 @@ impl App {
             Action::OpenCorpus(path) => self.open_corpus(path),
             Action::ShowOpenCorpus => {
                 let start = self.workspace.as_ref().map(|w| w.corpus.root.display().to_string()).unwrap_or_default();
-                self.dialogs.open_corpus = Some(dialogs::OpenCorpus { path: start, error: None, focus: true });
+                self.dialogs.open_corpus = Some(dialogs::OpenCorpus { path: start, ..Default::default() });
             }
             Action::SetAnnotator(name) => self.set_annotator(&name),
             Action::ChangeAnnotator => {
                 let name = self.annotator().map(|a| a.to_string()).unwrap_or_default();
-                self.dialogs.annotator_prompt = Some(dialogs::AnnotatorPrompt { name, error: None });
+                self.dialogs.annotator_prompt = Some(dialogs::AnnotatorPrompt { name, ..Default::default() });
             }
             Action::OpenDocument(index) => self.open_document(index),
             Action::NextDocument => self.step_document(true),

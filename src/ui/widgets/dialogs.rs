@@ -13,6 +13,8 @@ pub struct AnnotatorPrompt {
     pub name: String,
     /// Why the last name was refused.
     pub error: Option<String>,
+    /// Frames spent giving the name field the keyboard focus (see [`keep_focus`]).
+    pub focus_tries: u8,
 }
 
 /// The "Open corpus" window.
@@ -22,8 +24,19 @@ pub struct OpenCorpus {
     pub path: String,
     /// Why the last attempt failed.
     pub error: Option<String>,
-    /// Give the path field the keyboard focus on the next frame.
-    pub focus: bool,
+    /// Frames spent giving the path field the keyboard focus (see [`keep_focus`]).
+    pub focus_tries: u8,
+}
+
+/// Gives a dialog's field the keyboard focus when it opens, so the user can type at
+/// once. A request made while a new window is still being sized is dropped, and an
+/// idle app draws no further frame, so it asks again (with a repaint) for a few frames.
+fn keep_focus(field: &egui::Response, tries: &mut u8) {
+    if !field.has_focus() && *tries < 5 {
+        field.request_focus();
+        field.ctx.request_repaint();
+        *tries += 1;
+    }
 }
 
 /// Shows the annotator prompt as a modal.
@@ -35,9 +48,7 @@ pub fn annotator_prompt(ctx: &egui::Context, prompt: &mut AnnotatorPrompt, actio
         let field = ui
             .add(egui::TextEdit::singleline(&mut prompt.name).hint_text("e.g. alice").desired_width(f32::INFINITY))
             .labelled_by(heading.id);
-        if !field.has_focus() && prompt.error.is_none() {
-            field.request_focus();
-        }
+        keep_focus(&field, &mut prompt.focus_tries);
         ui.label(RichText::new("Lower-case letters, digits, '-' and '_'; up to 32 characters.").color(muted(ui)));
         if let Some(e) = &prompt.error {
             ui.colored_label(error(ui), e);
@@ -71,9 +82,7 @@ pub fn open_corpus(ctx: &egui::Context, dialog: &mut OpenCorpus, browsing: bool)
         let field = ui
             .add(egui::TextEdit::singleline(&mut dialog.path).hint_text("/path/to/corpus").desired_width(f32::INFINITY))
             .labelled_by(heading.id);
-        if std::mem::take(&mut dialog.focus) {
-            field.request_focus();
-        }
+        keep_focus(&field, &mut dialog.focus_tries);
         if let Some(e) = &dialog.error {
             ui.colored_label(error(ui), e);
         }

@@ -20,7 +20,9 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, actions: &mut Vec<Action>) {
             if ui.add(egui::Button::selectable(done, label)).on_hover_text("Ctrl+Enter").clicked() {
                 actions.push(Action::ToggleDone);
             }
-            ui.label(RichText::new(format!("{} claims", open.claims().len())).color(muted(ui)));
+            let n = open.claims().len();
+            let count = if n == 1 { "1 claim".to_owned() } else { format!("{n} claims") };
+            ui.label(RichText::new(count).color(muted(ui)));
         }
         if let Some(notice) = ws.notice.clone() {
             ui.separator();
