@@ -156,13 +156,5 @@ fn inputs(ui: &mut egui::Ui, dialog: &mut ExportDialog, actions: &mut Vec<Action
             actions.push(Action::Datasets(DatasetAction::ChooseExportPath));
         }
     });
-    if dialog.choosing.is_some() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("waiting for the file dialog…");
-        });
-    }
-    if let Some(note) = &dialog.note {
-        ui.colored_label(warning(ui), note);
-    }
+    super::dialog_status(ui, dialog.choosing.is_some(), "file dialog", dialog.note.as_ref());
 }

@@ -9,7 +9,7 @@ use super::DatasetAction;
 use super::job::{Job, Outcome};
 use crate::export::{ImportError, ImportSummary};
 use crate::ui::action::Action;
-use crate::ui::widgets::style::{error, muted, warning};
+use crate::ui::widgets::style::{error, muted};
 
 /// The import window's inputs and the running import.
 #[derive(Default)]
@@ -106,15 +106,7 @@ fn inputs(ui: &mut egui::Ui, dialog: &mut ImportDialog, actions: &mut Vec<Action
             actions.push(Action::Datasets(DatasetAction::ChooseImportFolder));
         }
     });
-    if dialog.choosing.is_some() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("waiting for the folder dialog…");
-        });
-    }
-    if let Some(note) = &dialog.note {
-        ui.colored_label(warning(ui), note);
-    }
+    super::dialog_status(ui, dialog.choosing.is_some(), "folder dialog", dialog.note.as_ref());
     let label = ui.label(RichText::new("Import as annotator").strong());
     let field = egui::TextEdit::singleline(&mut dialog.annotator).hint_text("e.g. imported").desired_width(240.0);
     ui.add(field).labelled_by(label.id);

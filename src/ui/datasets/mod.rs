@@ -84,6 +84,20 @@ pub fn file_menu_items(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) 
     }
 }
 
+/// Under a path field: a spinner while the native dialog is open, then the note
+/// explaining why no path came back, if any.
+pub(crate) fn dialog_status(ui: &mut egui::Ui, choosing: bool, waiting_for: &str, note: Option<&String>) {
+    if choosing {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!("waiting for the {waiting_for}…"));
+        });
+    }
+    if let Some(note) = note {
+        ui.colored_label(crate::ui::widgets::style::warning(ui), note);
+    }
+}
+
 /// Shows the statistics view.
 pub fn show_statistics(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
     statistics::show_with(ui, app.workspace.as_mut(), &mut app.datasets.statistics, actions);
