@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use super::{EXIT_DATA, EXIT_OK};
+use super::EXIT_DATA;
 use crate::agreement::pairs::NONE;
 use crate::agreement::{AgreementReport, Confusion, Figure, PairAgreement, agreement};
 use crate::model::Annotator;
@@ -50,18 +50,7 @@ pub fn run(args: &AgreementArgs) -> i32 {
     };
     warn_orphans(&dataset, &annotators);
     let report = agreement(&dataset.documents, &annotators);
-    if args.json {
-        match serde_json::to_string_pretty(&report) {
-            Ok(json) => println!("{json}"),
-            Err(e) => {
-                eprintln!("error: cannot write the report as JSON: {e}");
-                return EXIT_DATA;
-            }
-        }
-    } else {
-        print!("{}", table(&report));
-    }
-    EXIT_OK
+    super::print_report(&report, args.json, || table(&report))
 }
 
 /// The annotators to compare, or why there are not two of them.

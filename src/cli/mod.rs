@@ -87,6 +87,25 @@ pub fn load_for_command(
     Ok((annotators, dataset))
 }
 
+/// Prints a report as pretty JSON (`--json`) or as its readable table; the exit
+/// status of every reporting command.
+pub fn print_report(report: &impl serde::Serialize, json: bool, table: impl FnOnce() -> String) -> i32 {
+    if !json {
+        print!("{}", table());
+        return EXIT_OK;
+    }
+    match serde_json::to_string_pretty(report) {
+        Ok(text) => {
+            println!("{text}");
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: cannot write the report as JSON: {e}");
+            EXIT_DATA
+        }
+    }
+}
+
 /// Parses `--annotator` values, reporting the first invalid one as a usage error.
 pub fn parse_annotators(names: &[String]) -> Result<Vec<crate::model::Annotator>, String> {
     names.iter().map(|n| crate::model::Annotator::parse_any(n).map_err(|e| format!("--annotator {n:?}: {e}"))).collect()

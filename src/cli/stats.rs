@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use super::{EXIT_DATA, EXIT_OK};
 use crate::export::stats::{CorpusStats, KindCounts, corpus_stats};
 
 /// Arguments of `stats`.
@@ -29,18 +28,7 @@ pub fn run(args: &StatsArgs) -> i32 {
         eprintln!("warning: {e} (left out of the statistics)");
     }
     let stats = corpus_stats(&dataset);
-    if args.json {
-        match serde_json::to_string_pretty(&stats) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("error: cannot write JSON: {e}");
-                return EXIT_DATA;
-            }
-        }
-    } else {
-        print!("{}", render(&stats));
-    }
-    EXIT_OK
+    super::print_report(&stats, args.json, || render(&stats))
 }
 
 /// The readable report: a summary line, then one table per breakdown.
