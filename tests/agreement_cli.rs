@@ -169,3 +169,61 @@ fn suggested_and_gold_are_left_out_unless_named() {
     assert_eq!(stats(&["--annotator", "suggested"])["claims"], 3);
     assert_eq!(stats(&["--annotator", "gold"])["claims"], 1);
 }
+
+/// The codebook of a corpus with claim fields: kinds as built in, then an Actor, a
+/// Scale and a Text field.
+const PROJECT_WITH_FIELDS: &str = r##"(
+    format: 1,
+    kinds: [
+        (id: "assertion", label: "Assertion", key: "A", color: "#3b82f6"),
+        (id: "denial", label: "Denial", key: "D", color: "#ef4444"),
+        (id: "commitment", label: "Commitment", key: "C", color: "#22c55e"),
+    ],
+    fields: [
+        (id: "addressee", label: "Addressee", type: Actor),
+        (id: "position", label: "Position", type: Scale,
+         values: [(value: "-1", label: "against"), (value: "0", label: "neutral"), (value: "1", label: "for")]),
+        (id: "frame", label: "Frame", type: Text),
+    ],
+)
+"##;
+
+fn with_fields(mut c: Claim, values: &[(&str, &str)]) -> Claim {
+    c.fields = values.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    c
+}
+
+#[test]
+fn claim_fields_have_a_row_each_and_their_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("claimcoder.ron"), PROJECT_WITH_FIELDS).unwrap();
+    std::fs::write(root.join("d1.txt"), TEXT).unwrap();
+    let lew = |id, position| {
+        with_fields(claim(id, "assertion", 9, 30, None), &[("addressee", "china"), ("position", position)])
+    };
+    let china = |id, position| with_fields(claim(id, "denial", 32, 47, None), &[("position", position)]);
+    write_file(root, "d1", "alice", vec![lew(1, "-1"), china(2, "0")]);
+    write_file(root, "d1", "bob", vec![lew(1, "-1"), china(2, "-1")]);
+    let out = run(&[root.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = table.lines().skip_while(|l| !l.starts_with("field ")).take(3).collect();
+    assert_eq!(rows.len(), 3, "{table}");
+    assert!(rows[0].contains("level") && rows[0].contains("alice / bob"), "{table}");
+    assert!(rows[1].starts_with("addressee") && rows[1].contains("nominal") && rows[1].contains("n/a"), "{table}");
+    assert!(rows[2].starts_with("position") && rows[2].contains("ordinal") && rows[2].contains("0.500"), "{table}");
+    assert!(table.contains("n/a: addressee: a single category"), "{table}");
+    assert!(!table.contains("frame"), "Text fields are not compared: {table}");
+
+    let out = run(&[root.to_str().unwrap(), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["fields"]["addressee"],
+        serde_json::json!({"alpha": null, "level": "nominal", "units": 1}),
+        "one unit with two values, both china"
+    );
+    assert_eq!(json["fields"]["position"]["level"], "ordinal");
+    assert_eq!(json["fields"]["position"]["units"], 2);
+    assert_eq!(json["pairs"][0]["fields"], serde_json::json!({"addressee": 1.0, "position": 0.5}));
+}

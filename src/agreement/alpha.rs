@@ -20,6 +20,17 @@ pub enum Level {
     Interval,
 }
 
+impl Level {
+    /// The level as reports name it (`"nominal"`, `"ordinal"`, `"interval"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Nominal => "nominal",
+            Level::Ordinal => "ordinal",
+            Level::Interval => "interval",
+        }
+    }
+}
+
 /// Alpha of numeric data at `level`. Rows are units, columns coders; `None` (and any
 /// non-finite number, which cannot be a rating) is a missing value. Units with fewer
 /// than two values cannot be paired and are left out, as the method prescribes.

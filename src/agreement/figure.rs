@@ -14,6 +14,9 @@ pub enum Undefined {
     /// No matched claim pairs, so there is nothing to compare kinds on.
     #[error("no matched pairs")]
     NoPairs,
+    /// No matched pair in which both claims have a value for the field.
+    #[error("no matched pairs both with a value")]
+    NoValues,
     /// No unit with two or more values, so no coder can be compared with another.
     #[error("no units with two values")]
     NoUnits,

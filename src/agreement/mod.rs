@@ -4,9 +4,11 @@
 //! - [`matching`]: pairing two annotators' claims on a document, exact and by overlap.
 //! - [`units`]: claims grouped across annotators, with a label for the review.
 //! - [`alpha`], [`kappa`]: the general reliability coefficients.
+//! - [`fields`]: agreement on the codebook's claim fields.
 //! - [`pairs`], [`report`]: the corpus figures and their JSON.
 
 pub mod alpha;
+pub mod fields;
 pub mod figure;
 pub mod json;
 pub mod kappa;
@@ -16,10 +18,11 @@ pub mod report;
 pub mod units;
 
 pub use alpha::{Level, krippendorff_alpha, nominal_alpha};
+pub use fields::{FieldAgreement, FieldShare};
 pub use figure::{Figure, Undefined};
 pub use json::serialize_name;
 pub use kappa::{cohen_kappa, fleiss_kappa};
 pub use matching::{Pair, match_exact, match_overlap};
 pub use pairs::{Confusion, PairAgreement};
-pub use report::{AgreementReport, DocumentAgreement, agreement};
+pub use report::{AgreementReport, DocumentAgreement, agreement, agreement_with_fields};
 pub use units::{Label, Unit, document_units};

@@ -1,16 +1,17 @@
 //! Figures for one pair of annotators over the documents both coded (FORMAT.md
-//! section 5): matched counts, span F1, Cohen's kappa of kind and the kind
-//! confusion table. A tally is fed one document at a time so the corpus is walked once.
+//! section 5): matched counts, span F1, Cohen's kappa of kind, the share of
+//! agreeing values of each claim field and the kind confusion table. A tally is fed one document at a time so the corpus is walked once.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::fields::{FieldShare, ShareTally, serialize_field_shares};
 use super::figure::{Figure, Undefined, ratio, serialize_figure};
 use super::json::serialize_name;
 use super::kappa::cohen_kappa;
 use super::matching::{match_exact, match_overlap};
-use crate::model::{Annotator, Claim};
+use crate::model::{Annotator, Claim, Field};
 
 /// The value the confusion table uses for "the other annotator has no matching claim".
 pub const NONE: &str = "none";
@@ -49,6 +50,10 @@ pub struct PairAgreement {
     /// Cohen's kappa of kind over the overlap-matched pairs.
     #[serde(serialize_with = "serialize_figure")]
     pub kind_kappa: Figure,
+    /// Per coded field, in codebook order: the share of overlap-matched pairs, both
+    /// with a value, whose values agree.
+    #[serde(serialize_with = "serialize_field_shares")]
+    pub fields: Vec<FieldShare>,
     /// Kind by A × kind by B over overlap-matched pairs, [`NONE`] for unmatched claims.
     pub confusion: Confusion,
 }
@@ -69,11 +74,13 @@ pub struct PairTally<'a> {
     only_a: BTreeMap<&'a str, u64>,
     /// Kinds of B's claims A did not match.
     only_b: BTreeMap<&'a str, u64>,
+    /// Agreeing values of each coded field over the matched pairs.
+    shares: ShareTally,
 }
 
 impl<'a> PairTally<'a> {
-    /// An empty tally for `a` (the earlier name) and `b`.
-    pub fn new(a: Annotator, b: Annotator) -> Self {
+    /// An empty tally for `a` (the earlier name) and `b`, comparing the coded fields among `fields`.
+    pub fn new(a: Annotator, b: Annotator, fields: &[Field]) -> Self {
         Self {
             a,
             b,
@@ -84,6 +91,7 @@ impl<'a> PairTally<'a> {
             matched: BTreeMap::new(),
             only_a: BTreeMap::new(),
             only_b: BTreeMap::new(),
+            shares: ShareTally::new(fields),
         }
     }
 
@@ -98,6 +106,7 @@ impl<'a> PairTally<'a> {
             used_a[pair.a] = true;
             used_b[pair.b] = true;
             *self.matched.entry((a[pair.a].kind.as_str(), b[pair.b].kind.as_str())).or_default() += 1;
+            self.shares.add_pair(&a[pair.a], &b[pair.b]);
         }
         for (claim, _) in a.iter().zip(&used_a).filter(|(_, used)| !**used) {
             *self.only_a.entry(claim.kind.as_str()).or_default() += 1;
@@ -126,6 +135,7 @@ impl<'a> PairTally<'a> {
             span_f1_exact: f1(self.matched_exact),
             span_f1_overlap: f1(matched_overlap),
             kind_kappa: kappa_of(&self.matched),
+            fields: self.shares.finish(),
             a: self.a,
             b: self.b,
             documents: self.documents,

@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::alpha::nominal_alpha;
+use super::fields::{FieldAgreement, FieldValues, serialize_field_alphas};
 use super::figure::{Figure, Undefined, ratio, serialize_figure};
 use super::json::{serialize_counts, serialize_names};
 use super::pairs::{NONE, PairAgreement, PairTally};
 use super::units::{Unit, document_units};
-use crate::model::Annotator;
+use crate::model::{Annotator, Field};
 use crate::store::CodedDocument;
 
 /// Agreement over a corpus. Serialises to the JSON of FORMAT.md section 5; the
@@ -32,6 +33,10 @@ pub struct AgreementReport {
     /// Krippendorff's alpha (nominal) of source, "none" for unattributed claims.
     #[serde(serialize_with = "serialize_figure")]
     pub source_alpha: Figure,
+    /// Krippendorff's alpha of each coded claim field (Actor, Category, Scale) over
+    /// the same units, in codebook order; JSON `{"<id>": {"alpha", "level", "units"}}`.
+    #[serde(serialize_with = "serialize_field_alphas")]
+    pub fields: Vec<FieldAgreement>,
     /// Every pair of annotators, the earlier name first, in name order.
     pub pairs: Vec<PairAgreement>,
     /// Figures of each compared document.
@@ -77,22 +82,33 @@ impl AgreementReport {
     }
 }
 
-/// Computes agreement among `annotators` (sorted and deduplicated here, so pairs and
-/// tie-breaking never depend on the order given) over `documents`. Only documents
-/// at least two of them have a file for are compared; each pair's figures use the
-/// documents both have a file for.
+/// Agreement on kinds and sources only, for a codebook without claim fields.
 pub fn agreement(documents: &[CodedDocument], annotators: &[Annotator]) -> AgreementReport {
+    agreement_with_fields(documents, annotators, &[])
+}
+
+/// Computes agreement among `annotators` (sorted and deduplicated here, so pairs and
+/// tie-breaking never depend on the order given) over `documents`, on kinds,
+/// sources and the coded fields among `fields` (the codebook's). Only documents at
+/// least two of them have a file for are compared; each pair's figures use the
+/// documents both have a file for.
+pub fn agreement_with_fields(
+    documents: &[CodedDocument],
+    annotators: &[Annotator],
+    fields: &[Field],
+) -> AgreementReport {
     let mut annotators = annotators.to_vec();
     annotators.sort();
     annotators.dedup();
     let mut tallies: Vec<(usize, usize, PairTally)> = Vec::new();
     for i in 0..annotators.len() {
         for j in i + 1..annotators.len() {
-            tallies.push((i, j, PairTally::new(annotators[i].clone(), annotators[j].clone())));
+            tallies.push((i, j, PairTally::new(annotators[i].clone(), annotators[j].clone(), fields)));
         }
     }
     let mut claims: BTreeMap<Annotator, usize> = annotators.iter().map(|a| (a.clone(), 0)).collect();
     let (mut kinds, mut sources) = (Vec::new(), Vec::new());
+    let mut field_values = FieldValues::new(fields);
     let mut per_document = Vec::new();
     for doc in documents {
         let files: Vec<_> = annotators.iter().map(|a| doc.files.get(a)).collect();
@@ -112,6 +128,7 @@ pub fn agreement(documents: &[CodedDocument], annotators: &[Annotator]) -> Agree
         let units = document_units(doc, &annotators);
         let (doc_kinds, doc_sources) = values(&units);
         per_document.push(document_figures(doc, &annotators, &units, &doc_kinds, &doc_sources));
+        field_values.add_units(&units);
         kinds.extend(doc_kinds);
         sources.extend(doc_sources);
     }
@@ -120,6 +137,7 @@ pub fn agreement(documents: &[CodedDocument], annotators: &[Annotator]) -> Agree
         claims,
         kind_alpha: nominal_alpha(&kinds),
         source_alpha: nominal_alpha(&sources),
+        fields: field_values.finish(),
         pairs: tallies.into_iter().map(|(_, _, t)| t.finish()).collect(),
         per_document,
         annotators,

@@ -18,7 +18,8 @@ use crate::store::CodedDocument;
 /// How a unit's claims compare, in order of precedence: the first that applies is
 /// the label, so the review shows the most consequential difference (a claim only
 /// one annotator saw, then a different kind, then a different source, then
-/// annotators who coded the document but not this claim, then the span).
+/// different claim fields, then annotators who coded the document but not this
+/// claim, then the span).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Label {
     /// Only this annotator coded the claim.
@@ -27,9 +28,12 @@ pub enum Label {
     KindDiffers,
     /// Same kind, different sources (an unattributed claim counts as source "none").
     SourceDiffers,
+    /// Same kind and source, different claim fields (any field, Text included: a
+    /// value only one claim has counts as a difference).
+    FieldsDiffer,
     /// The claims present agree, but these annotators coded the document without it.
     Missing(Vec<Annotator>),
-    /// Kind and source agree; the spans overlap-match but are not all identical.
+    /// Kind, source and fields agree; the spans overlap-match but are not all identical.
     SpanDiffers,
     /// Every annotator who coded the document coded this claim identically.
     Agree,
@@ -42,9 +46,10 @@ impl Label {
             Label::Only(_) => 0,
             Label::KindDiffers => 1,
             Label::SourceDiffers => 2,
-            Label::Missing(_) => 3,
-            Label::SpanDiffers => 4,
-            Label::Agree => 5,
+            Label::FieldsDiffer => 3,
+            Label::Missing(_) => 4,
+            Label::SpanDiffers => 5,
+            Label::Agree => 6,
         }
     }
 
@@ -185,6 +190,9 @@ fn label(claims: &[Option<&Claim>], annotators: &[Annotator], coded: &[bool]) ->
     }
     if rest.iter().any(|(_, c)| c.source != first.source) {
         return Label::SourceDiffers;
+    }
+    if rest.iter().any(|(_, c)| c.fields != first.fields) {
+        return Label::FieldsDiffer;
     }
     let missing: Vec<Annotator> =
         (0..annotators.len()).filter(|&k| coded[k] && claims[k].is_none()).map(|k| annotators[k].clone()).collect();

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use super::EXIT_DATA;
 use crate::agreement::pairs::NONE;
-use crate::agreement::{AgreementReport, Confusion, Figure, PairAgreement, agreement};
+use crate::agreement::{AgreementReport, Confusion, Figure, PairAgreement, agreement_with_fields};
 use crate::model::Annotator;
 use crate::store::Dataset;
 
@@ -50,7 +50,7 @@ pub fn run(args: &AgreementArgs) -> i32 {
         }
     };
     warn_orphans(&dataset, &annotators);
-    let report = agreement(&dataset.documents, &annotators);
+    let report = agreement_with_fields(&dataset.documents, &annotators, &dataset.project.fields);
     super::print_report(&report, args.json, || table(&report))
 }
 
@@ -122,9 +122,41 @@ fn table(report: &AgreementReport) -> String {
             figure(&p.kind_kappa)
         );
     }
+    out.push_str(&fields_table(report));
     for p in &report.pairs {
         let _ = writeln!(out);
         out.push_str(&confusion_grid(p));
+    }
+    out
+}
+
+/// One row per coded claim field: its alpha over the units, then each pair's share
+/// of matched claims that agree on it. Nothing when the codebook has no such field.
+fn fields_table(report: &AgreementReport) -> String {
+    if report.fields.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\nClaim fields: Krippendorff's alpha over the units; per pair, the share of matched\n");
+    out.push_str("claims, both with a value, that agree\n");
+    let pairs: Vec<String> = report.pairs.iter().map(|p| format!("{} / {}", p.a, p.b)).collect();
+    let width = report.fields.iter().map(|f| f.id.chars().count()).max().unwrap_or(5).max(5);
+    let _ = write!(out, "{:<width$}  {:<7}  {:>5}  {:>5}", "field", "level", "units", "alpha");
+    for p in &pairs {
+        let _ = write!(out, "  {p:>w$}", w = p.chars().count().max(5));
+    }
+    out.push('\n');
+    for (i, f) in report.fields.iter().enumerate() {
+        let _ = write!(out, "{:<width$}  {:<7}  {:>5}  {:>5}", f.id, f.level.as_str(), f.units, figure(&f.alpha));
+        for (p, name) in report.pairs.iter().zip(&pairs) {
+            let share = p.fields.get(i).map(|s| figure(&s.share)).unwrap_or_else(|| "n/a".to_owned());
+            let _ = write!(out, "  {share:>w$}", w = name.chars().count().max(5));
+        }
+        out.push('\n');
+    }
+    let undefined: Vec<String> =
+        report.fields.iter().filter_map(|f| f.alpha.err().map(|why| format!("{}: {why}", f.id))).collect();
+    if !undefined.is_empty() {
+        let _ = writeln!(out, "n/a: {}", undefined.join("; "));
     }
     out
 }

@@ -8,6 +8,7 @@ pub mod claim;
 pub mod codebook;
 pub mod corpus;
 pub mod document;
+pub mod field_value;
 pub mod span;
 pub mod strict;
 pub mod text_index;

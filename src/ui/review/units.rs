@@ -19,6 +19,8 @@ pub enum LabelFilter {
     KindDiffers,
     /// [`Label::SourceDiffers`].
     SourceDiffers,
+    /// [`Label::FieldsDiffer`].
+    FieldsDiffer,
     /// [`Label::Missing`].
     Missing,
     /// [`Label::SpanDiffers`].
@@ -29,10 +31,11 @@ pub enum LabelFilter {
 
 impl LabelFilter {
     /// Every filter, worst first.
-    pub const ALL: [LabelFilter; 6] = [
+    pub const ALL: [LabelFilter; 7] = [
         LabelFilter::Only,
         LabelFilter::KindDiffers,
         LabelFilter::SourceDiffers,
+        LabelFilter::FieldsDiffer,
         LabelFilter::Missing,
         LabelFilter::SpanDiffers,
         LabelFilter::Agree,
@@ -44,6 +47,7 @@ impl LabelFilter {
             Label::Only(_) => LabelFilter::Only,
             Label::KindDiffers => LabelFilter::KindDiffers,
             Label::SourceDiffers => LabelFilter::SourceDiffers,
+            Label::FieldsDiffer => LabelFilter::FieldsDiffer,
             Label::Missing(_) => LabelFilter::Missing,
             Label::SpanDiffers => LabelFilter::SpanDiffers,
             Label::Agree => LabelFilter::Agree,
@@ -56,6 +60,7 @@ impl LabelFilter {
             LabelFilter::Only => "only one",
             LabelFilter::KindDiffers => "kind differs",
             LabelFilter::SourceDiffers => "source differs",
+            LabelFilter::FieldsDiffer => "fields differ",
             LabelFilter::Missing => "missing",
             LabelFilter::SpanDiffers => "span differs",
             LabelFilter::Agree => "agree",
