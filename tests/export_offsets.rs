@@ -114,3 +114,40 @@ fn orphaned_claims_are_left_out_and_reported() {
         assert!(!ids.contains(&s.claim), "orphan {} was exported", s.claim);
     }
 }
+
+/// Claim fields leave in every format: CSV `field_<id>` columns after the fixed ones
+/// (codebook order, then fields only claims use), JSONL `"fields"` per claim.
+#[test]
+fn csv_and_jsonl_carry_every_claim_field() {
+    let corpus = tricky_corpus();
+    let path = corpus.path().join("2013/tricky.alice.ron");
+    let mut file = claimcoder::store::parse_annotation("x", &std::fs::read_to_string(&path).unwrap()).unwrap();
+    file.claims[0].fields.insert("stance".into(), "a value the codebook lacks".into());
+    file.claims[0].fields.insert("issue".into(), "human rights".into());
+    std::fs::write(&path, claimcoder::store::to_ron(&file).unwrap()).unwrap();
+    let out = corpus.path().join("out.csv");
+    run(corpus.path(), Format::Csv, &out);
+    let mut r = csv::Reader::from_path(&out).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(header[..18].last().map(String::as_str), Some("modified"), "the fixed columns first");
+    assert_eq!(header[18..], ["field_addressee", "field_position", "field_issue", "field_frame", "field_stance"]);
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let by_id = |id: u64| rows.iter().find(|r| r[2] == id.to_string()).unwrap();
+    let first = by_id(file.claims[0].id);
+    assert_eq!((&first[20], &first[22]), ("human rights", "a value the codebook lacks"));
+    for rec in &rows {
+        let claim = file.claims.iter().find(|c| rec[2] == c.id.to_string()).unwrap();
+        for (i, id) in ["addressee", "position", "issue", "frame", "stance"].iter().enumerate() {
+            assert_eq!(&rec[18 + i], claim.fields.get(*id).map(String::as_str).unwrap_or(""), "{id}");
+        }
+    }
+
+    let out = corpus.path().join("out.jsonl");
+    run(corpus.path(), Format::Jsonl, &out);
+    let line: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&out).unwrap().lines().next().unwrap()).unwrap();
+    for c in line["claims"].as_array().unwrap() {
+        let claim = file.claims.iter().find(|x| c["id"] == x.id).unwrap();
+        assert_eq!(c["fields"], serde_json::to_value(&claim.fields).unwrap(), "every claim has its fields object");
+    }
+}

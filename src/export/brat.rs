@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::brat_conf::{ACTOR_DB, BratTypes, CUE_TYPE, SOURCE_TYPE, single_line, tools_conf};
+use super::brat_fields::encode;
 use super::{Unit, source_name};
 use crate::model::Span;
 use crate::store::Dataset;
@@ -25,8 +26,11 @@ pub(crate) fn write(
     units: &[Unit<'_>],
     progress: &mut dyn FnMut(usize, usize),
 ) -> std::io::Result<()> {
+    let codebook = dataset.project.codebook();
     let used = units.iter().flat_map(|u| u.claims.iter().map(|c| c.kind.as_str()));
-    let types = BratTypes::new(&dataset.project.codebook(), used);
+    let mut types = BratTypes::new(&codebook, used);
+    let values = units.iter().flat_map(|u| u.claims.iter().flat_map(|c| c.fields.iter()));
+    types.declare_field_values(&codebook, &dataset.project.actors, values.map(|(k, v)| (k.as_str(), v.as_str())));
     std::fs::write(dir.join("annotation.conf"), types.annotation_conf())?;
     std::fs::write(dir.join("visual.conf"), types.visual_conf())?;
     std::fs::write(dir.join("tools.conf"), tools_conf())?;
@@ -44,7 +48,8 @@ pub(crate) fn write(
 }
 
 /// The `.ann` of one unit: every text-bound annotation first, then relations,
-/// normalizations and notes, so each line refers to annotations already defined.
+/// attributes (claim fields), normalizations and notes, so each line refers to
+/// annotations already defined.
 fn ann(dataset: &Dataset, unit: &Unit<'_>, types: &BratTypes) -> String {
     let mut w = AnnWriter::default();
     for c in &unit.claims {
@@ -57,6 +62,12 @@ fn ann(dataset: &Dataset, unit: &Unit<'_>, types: &BratTypes) -> String {
         if let Some(cue) = &c.cue {
             let t = w.textbound(CUE_TYPE, cue, true);
             w.relation(CUE_TYPE, claim, t);
+        }
+        for (field, value) in c.fields.iter().filter(|(_, v)| !v.is_empty()) {
+            if let Some(name) = types.attribute_of(field) {
+                w.a += 1;
+                let _ = writeln!(w.attributes, "A{}\t{name} T{claim} {}", w.a, encode(value));
+            }
         }
         if let Some(id) = &c.source {
             let name = source_name(dataset, unit.file, id).unwrap_or(id);
@@ -75,10 +86,12 @@ fn ann(dataset: &Dataset, unit: &Unit<'_>, types: &BratTypes) -> String {
 struct AnnWriter {
     textbounds: String,
     relations: String,
+    attributes: String,
     norms: String,
     notes: String,
     t: usize,
     r: usize,
+    a: usize,
     n: usize,
     notes_n: usize,
     /// Source and cue annotations by (type, start, end): two claims naming the same
@@ -107,7 +120,7 @@ impl AnnWriter {
     }
 
     fn finish(self) -> String {
-        self.textbounds + &self.relations + &self.norms + &self.notes
+        self.textbounds + &self.relations + &self.attributes + &self.norms + &self.notes
     }
 }
 

@@ -6,6 +6,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write;
 
+use super::brat_fields::{BratAttribute, attributes};
 use crate::model::Codebook;
 
 /// The entity type of the words naming the source (and the relation linking them).
@@ -34,11 +35,14 @@ pub(crate) struct BratKind {
     pub color: String,
 }
 
-/// The kinds' brat types, unique and distinct from `Source` and `Cue`.
+/// The kinds' brat types, unique and distinct from `Source` and `Cue`, and the
+/// claim fields' attribute types.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct BratTypes {
     /// Codebook kinds first, then kinds only claims use, in that order.
     pub kinds: Vec<BratKind>,
+    /// Codebook fields first, then (in an export) fields only claims use.
+    pub attributes: Vec<BratAttribute>,
 }
 
 impl BratTypes {
@@ -70,7 +74,8 @@ impl BratTypes {
             taken.insert(type_name.to_lowercase());
             kinds.push(BratKind { id: id.to_owned(), type_name, label: label.to_owned(), color });
         }
-        Self { kinds }
+        let attributes = attributes(codebook, &taken.into_iter().collect());
+        Self { kinds, attributes }
     }
 
     /// The type name of kind `id`.
@@ -92,7 +97,7 @@ impl BratTypes {
         exact.or_else(loose).map(|k| k.id.as_str())
     }
 
-    /// `annotation.conf`: the entity and relation types, nothing else.
+    /// `annotation.conf`: the entity and relation types, and the fields' attributes.
     pub fn annotation_conf(&self) -> String {
         let claim_types = self.kinds.iter().map(|k| k.type_name.as_str()).collect::<Vec<_>>().join("|");
         let mut s = String::from("# Written by claimcoder export: one entity type per claim kind, the source\n");
@@ -107,6 +112,11 @@ impl BratTypes {
         }
         s.push_str("# claims may overlap each other and their source or cue\n");
         s.push_str("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n");
+        let attributes = self.attribute_conf();
+        if !attributes.is_empty() {
+            s.push_str("# claim fields; values with spaces and the like are percent-encoded\n");
+            s.push_str(&attributes);
+        }
         s
     }
 
@@ -116,7 +126,9 @@ impl BratTypes {
         for k in &self.kinds {
             let _ = writeln!(s, "{} | {}", k.type_name, single_line(&k.label));
         }
-        let _ = writeln!(s, "{SOURCE_TYPE} | Source\n{CUE_TYPE} | Cue\n\n[drawing]\n");
+        let _ = writeln!(s, "{SOURCE_TYPE} | Source\n{CUE_TYPE} | Cue");
+        s.push_str(&self.attribute_labels());
+        let _ = writeln!(s, "\n[drawing]\n");
         for k in &self.kinds {
             let _ = writeln!(s, "{}\tbgColor:{}", k.type_name, k.color);
         }

@@ -57,9 +57,26 @@ pub(crate) struct TextBound {
 /// A `Source`/`Cue` relation, a `Reference` to an actor or a note.
 #[derive(Clone, Debug)]
 pub(crate) enum Link {
-    Relation { role: Role, claim: String, target: String },
-    Actor { target: String, id: String, name: String },
-    Note { target: String, text: String },
+    Relation {
+        role: Role,
+        claim: String,
+        target: String,
+    },
+    Actor {
+        target: String,
+        id: String,
+        name: String,
+    },
+    Note {
+        target: String,
+        text: String,
+    },
+    /// An `A` line naming a claim field: the field id, the annotation, the value decoded.
+    Attribute {
+        field: String,
+        target: String,
+        value: String,
+    },
 }
 
 /// A parsed `.ann`: text-bounds by id (`T3`), links with their line numbers.
@@ -95,7 +112,8 @@ pub(crate) fn parse_ann(content: &str, text: &TextIndex, types: &BratTypes) -> P
             Some('R') => relation(body).map(|l| p.links.push((line, l))),
             Some('N') => normalization(body, tail).map(|l| p.links.push((line, l))),
             Some('#') => note(body, tail).map(|l| p.links.push((line, l))),
-            Some('A') | Some('M') => Err(Issue::Unmapped("attributes have no place in a claim".to_owned())),
+            Some('A') => attribute(body, types).map(|l| p.links.push((line, l))),
+            Some('M') => Err(Issue::Unmapped("modifications have no place in a claim".to_owned())),
             Some('E') => Err(Issue::Unmapped("events have no place in a claim".to_owned())),
             Some('*') => Err(Issue::Unmapped("equivalence relations have no place in a claim".to_owned())),
             _ => Err(Issue::Error(format!("`{id}` is not a brat annotation id (T, R, N, A, E, M, * or #)"))),
@@ -178,6 +196,25 @@ fn relation(body: &str) -> Result<Link, Issue> {
     let claim = arg(parts.next(), "Arg1")?;
     let target = arg(parts.next(), "Arg2")?;
     Ok(Link::Relation { role, claim, target })
+}
+
+/// `position T3 -1`: a claim field's value (FORMAT.md section 6); attributes the
+/// codebook has no field for, and binary ones, are not mapped.
+fn attribute(body: &str, types: &BratTypes) -> Result<Link, Issue> {
+    let parts: Vec<&str> = body.split(' ').collect();
+    let (name, target, value) = match parts.as_slice() {
+        [name, target, value @ ..] if !value.is_empty() => (*name, *target, value.join(" ")),
+        [name, _] => return Err(Issue::Unmapped(format!("attribute `{name}` has no value; claim fields have one"))),
+        _ => return Err(Issue::Error(format!("attribute `{body}` is not `<name> T<n> <value>`"))),
+    };
+    let Some(field) = types.field_of(name) else {
+        return Err(Issue::Unmapped(format!("attribute `{name}` is not a field of the codebook")));
+    };
+    Ok(Link::Attribute {
+        field: field.to_owned(),
+        target: target.to_owned(),
+        value: super::brat_fields::decode(&value),
+    })
 }
 
 fn normalization(body: &str, tail: &str) -> Result<Link, Issue> {

@@ -1,10 +1,15 @@
 //! CSV export (FORMAT.md section 6): a row per claim, for spreadsheets and R/pandas.
+//!
+//! Column order: the contract's fixed columns, then `doc_<column>` for every column
+//! of `documents.csv`, then `field_<id>` for every claim field (codebook fields in
+//! codebook order, then fields only claims use, sorted), so that a script can rely
+//! on the fixed columns' positions and find the rest by name.
 
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::{Unit, rfc3339, source_name};
+use super::{Unit, field_ids, rfc3339, source_name};
 use crate::store::Dataset;
 
 /// The header the contract fixes; the serialised row has these fields in this order.
@@ -60,13 +65,15 @@ pub(crate) fn write(
     progress: &mut dyn FnMut(usize, usize),
 ) -> std::io::Result<()> {
     let mut w = ::csv::WriterBuilder::new().has_headers(false).from_writer(out);
-    w.write_record(HEADER)?;
+    let fields = field_ids(dataset, units);
+    let field_columns = fields.iter().map(|id| format!("field_{id}"));
+    w.write_record(HEADER.iter().map(|h| (*h).to_owned()).chain(field_columns))?;
     for (i, unit) in units.iter().enumerate() {
         for c in &unit.claims {
             let mention = c.source_mention.as_ref();
             let cue = c.cue.as_ref();
             let source = c.source.as_deref();
-            w.serialize(Row {
+            let row = Row {
                 document: &unit.doc.entry.id,
                 annotator: unit.annotator.as_str(),
                 claim_id: c.id,
@@ -85,8 +92,9 @@ pub(crate) fn write(
                 note: &c.note,
                 status: unit.file.status.as_str(),
                 modified: rfc3339(&c.modified),
-            })
-            .map_err(std::io::Error::other)?;
+            };
+            let values: Vec<Option<&str>> = fields.iter().map(|id| c.fields.get(*id).map(String::as_str)).collect();
+            w.serialize((row, values)).map_err(std::io::Error::other)?;
         }
         progress(i + 1, units.len());
     }

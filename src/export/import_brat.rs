@@ -229,6 +229,18 @@ fn build_claims(
                     file.claims[ci].source = Some(actor.clone());
                 }
             }
+            Link::Attribute { field, target, value } => match index.get(target.as_str()) {
+                Some(&ci) => {
+                    let fields = &mut file.claims[ci].fields;
+                    if fields.contains_key(field) {
+                        unmapped
+                            .push((*line, format!("{target} already has a value for field `{field}`; not imported")));
+                    } else {
+                        fields.insert(field.clone(), value.clone());
+                    }
+                }
+                None => unmapped.push((*line, format!("attribute on {target}, which is not a claim; not imported"))),
+            },
             Link::Note { target, text } => match index.get(target.as_str()) {
                 Some(&ci) => {
                     let c = &mut file.claims[ci];

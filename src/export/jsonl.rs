@@ -1,6 +1,7 @@
 //! JSON-lines export (FORMAT.md section 6): a line per document per annotator with
 //! the full text, so `text[start:end]` in Python gives every span back.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde::Serialize;
@@ -29,6 +30,8 @@ struct JsonClaim<'a> {
     source_mention: Option<JsonSpan<'a>>,
     cue: Option<JsonSpan<'a>>,
     note: &'a str,
+    /// Field id -> value, always present (`{}` for a claim without field values).
+    fields: &'a BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -69,6 +72,7 @@ pub(crate) fn write(
                     source_mention: c.source_mention.as_ref().map(JsonSpan::from),
                     cue: c.cue.as_ref().map(JsonSpan::from),
                     note: &c.note,
+                    fields: &c.fields,
                 }
             })
             .collect();

@@ -9,6 +9,7 @@
 
 mod brat;
 mod brat_conf;
+mod brat_fields;
 mod brat_parse;
 mod csv;
 pub mod import_brat;
@@ -211,6 +212,21 @@ fn select<'a>(dataset: &'a Dataset, opts: &ExportOptions, skipped: &mut Vec<Skip
 /// annotation file carries (a colleague's actor the registry lacks).
 pub(crate) fn source_name<'a>(dataset: &'a Dataset, file: &'a AnnotationFile, id: &str) -> Option<&'a str> {
     dataset.project.actors.get(id).map(|a| a.name.as_str()).or_else(|| file.actors.get(id).map(String::as_str))
+}
+
+/// The claim field ids an export has columns or attributes for: the codebook's
+/// fields in codebook order, then ids only the exported claims use, sorted, so no
+/// value is left out of a dataset because the codebook lacks its field.
+pub(crate) fn field_ids<'a>(dataset: &'a Dataset, units: &[Unit<'a>]) -> Vec<&'a str> {
+    let fields = &dataset.project.fields;
+    let mut ids: Vec<&'a str> = fields.iter().map(|f| f.id.as_str()).collect();
+    let extra: std::collections::BTreeSet<&'a str> = units
+        .iter()
+        .flat_map(|u| u.claims.iter().flat_map(|c| c.fields.keys().map(String::as_str)))
+        .filter(|id| !fields.iter().any(|f| f.id == *id))
+        .collect();
+    ids.extend(extra);
+    ids
 }
 
 /// A timestamp as the files store it (RFC 3339, seconds, `Z`).

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
 use claimcoder::model::actor::id_from_name;
-use claimcoder::model::{Actor, AnnotationFile, Annotator, Claim, Project, Span, Status, TextIndex};
+use claimcoder::model::{
+    Actor, AnnotationFile, Annotator, Choice, Claim, Field, FieldType, Project, Span, Status, TextIndex,
+};
 use claimcoder::store::project_io::save_project;
 use claimcoder::store::to_ron;
 
@@ -21,9 +23,31 @@ pub fn fixed_time() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).single().unwrap()
 }
 
-/// The project: the built-in codebook and a registry knowing Lew and Russel.
+/// The project: the built-in codebook with an Actor, a Scale, a Category and a
+/// Text field, and a registry knowing Lew and Russel.
 pub fn project() -> Project {
     let mut p = Project::builtin();
+    let choices = |values: &[(&str, &str)]| -> Vec<Choice> {
+        values.iter().map(|(value, label)| Choice { value: (*value).into(), label: (*label).into() }).collect()
+    };
+    let field = |id: &str, label: &str, r#type, values| Field {
+        id: id.into(),
+        label: label.into(),
+        r#type,
+        definition: format!("The {id}."),
+        values,
+    };
+    p.fields = vec![
+        field("addressee", "Addressee", FieldType::Actor, vec![]),
+        field("position", "Position", FieldType::Scale, choices(&[("-1", "against"), ("0", "neutral"), ("1", "for")])),
+        field(
+            "issue",
+            "Issue",
+            FieldType::Category,
+            choices(&[("cybersecurity", "Cybersecurity"), ("trade", "Trade"), ("human rights", "Human rights")]),
+        ),
+        field("frame", "Frame", FieldType::Text, vec![]),
+    ];
     p.actors.actors.push(Actor {
         id: "jacob-lew".into(),
         name: "Jacob J. Lew".into(),
@@ -76,11 +100,30 @@ pub fn claims_for(text: &TextIndex, max: usize, seed: usize) -> (Vec<Claim>, BTr
         if i == 1 {
             c.note = format!("check \"quote\", line 1\nline 2 (seed {seed})");
         }
+        set_fields(&mut c, i + seed);
         c.created = fixed_time();
         c.modified = fixed_time();
         claims.push(c);
     }
     (claims, actors)
+}
+
+/// Claim field values that vary with `n`: an addressee in and out of the registry, a
+/// position, an issue with a space in it, and free text that brat must encode.
+fn set_fields(c: &mut Claim, n: usize) {
+    let mut set = |id: &str, value: &str| {
+        c.fields.insert(id.to_owned(), value.to_owned());
+    };
+    if n % 4 != 3 {
+        set("addressee", ["jacob-lew", "chinese-government", "daniel-russel"][n % 3]);
+    }
+    set("position", ["-1", "0", "1"][(2 * n) % 3]);
+    if n % 2 == 0 {
+        set("issue", ["cybersecurity", "trade", "human rights"][(n / 2) % 3]);
+    }
+    if n % 3 == 1 {
+        set("frame", &format!("“frank” talks, 100% | <sure>\tline {n}"));
+    }
 }
 
 /// Writes `annotator`'s file for `doc_id` in `root`.
