@@ -159,3 +159,59 @@ fn every_bad_file_is_reported_located_and_left_alone() {
     assert!(!found.iter().any(|(p, ..)| p.contains("clean")), "{stdout}");
     assert_eq!(found.len(), 8, "{stdout}");
 }
+
+/// Field values the codebook does not allow are reported at the claim's `id:` line,
+/// and kept: the file is not touched and still loads with them.
+#[test]
+fn field_values_the_codebook_does_not_allow_are_reported_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "claimcoder.ron",
+        br##"(format: 1,
+    kinds: [(id: "assertion", label: "Assertion", key: "A", color: "#3b82f6")],
+    fields: [
+        (id: "addressee", label: "Addressee", type: Actor),
+        (id: "position", label: "Position", type: Scale,
+         values: [(value: "-1", label: "against"), (value: "0", label: "neutral"), (value: "1", label: "for")]),
+        (id: "issue", label: "Issue", type: Category, values: [(value: "trade", label: "Trade")]),
+        (id: "frame", label: "Frame", type: Text),
+    ],
+)"##,
+    );
+    write(root, "a.txt", STORY.as_bytes());
+    code(root, "a.txt", &["Lew told", "denounced the report"]);
+    let path = root.join("a.alice.ron");
+    let mut file = claimcoder::store::parse_annotation("a", &std::fs::read_to_string(&path).unwrap()).unwrap();
+    let set = |c: &mut Claim, values: &[(&str, &str)]| {
+        c.fields = values.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    };
+    set(
+        &mut file.claims[0],
+        &[("addressee", "chinese-government"), ("position", "-1"), ("issue", "trade"), ("frame", "any words")],
+    );
+    set(&mut file.claims[1], &[("addressee", "Chinese Gov"), ("position", "+1"), ("issue", "cyber"), ("stance", "x")]);
+    std::fs::write(&path, claimcoder::store::to_ron(&file).unwrap()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let out = check(root);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "check never writes");
+    let found = problems(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let id_line = before.split(|b| *b == b'\n').position(|l| l.ends_with(b"id: 2,")).unwrap() + 1;
+    let messages: Vec<&str> = found.iter().map(|(.., m)| m.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "claim 2 field `addressee` has `Chinese Gov`, which is not a valid actor id; the value is kept",
+            "claim 2 field `issue` has `cyber`, which is not one of its values (trade); the value is kept",
+            "claim 2 field `position` has `+1`, which is not one of its values (-1, 0, 1); the value is kept",
+            "claim 2 field `stance` is not a field of the codebook (value `x`); the value is kept",
+        ],
+        "{stdout}"
+    );
+    assert!(found.iter().all(|(p, l, c, _)| p.ends_with("a.alice.ron") && (*l, *c) == (id_line, 13)), "{stdout}");
+    let reread = claimcoder::store::parse_annotation("a", &String::from_utf8(before).unwrap()).unwrap();
+    assert_eq!(reread.claims[1].fields.get("stance").map(String::as_str), Some("x"));
+}

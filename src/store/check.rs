@@ -153,6 +153,9 @@ fn check_file(
         {
             push(at, format!("claim {} names source `{source}`, which is not a valid actor id", claim.id));
         }
+        for problem in codebook.field_value_problems(&claim.fields) {
+            push(at, format!("claim {} {problem}; the value is kept", claim.id));
+        }
         for (role, span) in claim.spans() {
             if span.start >= span.end {
                 push(
