@@ -227,3 +227,33 @@ fn claim_fields_have_a_row_each_and_their_json() {
     assert_eq!(json["fields"]["position"]["units"], 2);
     assert_eq!(json["pairs"][0]["fields"], serde_json::json!({"addressee": 1.0, "position": 0.5}));
 }
+
+#[test]
+fn stats_show_field_values_and_mean_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("claimcoder.ron"), PROJECT_WITH_FIELDS).unwrap();
+    std::fs::write(root.join("d1.txt"), TEXT).unwrap();
+    let c = |id, source, values: &[(&str, &str)]| with_fields(claim(id, "assertion", 9, 30, source), values);
+    write_file(
+        root,
+        "d1",
+        "alice",
+        vec![
+            c(1, Some("lew"), &[("addressee", "china"), ("position", "-1")]),
+            c(2, Some("lew"), &[("addressee", "china"), ("position", "0")]),
+            c(3, None, &[("position", "1"), ("stance", "odd")]),
+            c(4, Some("lew"), &[("position", "5")]),
+        ],
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcoder")).args(["stats", root.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("Field Position (Scale): 4/4 claims with a value"), "{table}");
+    assert!(table.contains("Field stance (not in the codebook): 1/4 claims with a value"), "{table}");
+    let means: Vec<&str> = table.lines().skip_while(|l| !l.starts_with("Mean Position")).skip(2).take(2).collect();
+    let cells: Vec<Vec<&str>> = means.iter().map(|l| l.split_whitespace().collect()).collect();
+    assert_eq!(cells[0], ["lew", "china", "2", "-0.50"], "{table}");
+    assert_eq!(cells[1], ["(unattributed)", "(no", "addressee)", "1", "+1.00"], "{table}");
+    assert!(table.contains("left out: 1 with a value not on the scale"), "{table}");
+}

@@ -102,6 +102,55 @@ pub fn render(s: &CorpusStats) -> String {
             })
             .collect(),
     );
+    out.push_str(&fields(s));
+    out
+}
+
+/// One table per claim field (its values and how many claims have each), then per
+/// Scale field the mean position of each claimant toward each addressee.
+fn fields(s: &CorpusStats) -> String {
+    let mut out = String::new();
+    for f in &s.fields {
+        let kind = f.r#type.unwrap_or("not in the codebook");
+        out.push_str(&format!(
+            "\nField {} ({kind}): {}/{} claims with a value\n",
+            f.label,
+            f.with_value,
+            f.with_value + f.without_value
+        ));
+        let header = ["value", "label", "claims"].map(str::to_owned);
+        let rows = f.values.iter().map(|v| vec![v.value.clone(), v.label.clone(), v.claims.to_string()]).collect();
+        out.push_str(&table(&header, rows, 2));
+    }
+    for p in &s.positions {
+        let scale: Vec<String> = p.scale.iter().map(|(v, l)| format!("{v} {l}")).collect();
+        let toward = p.addressee_field.as_deref().unwrap_or("none: the codebook has no Actor field");
+        out.push_str(&format!(
+            "\nMean {} of each claimant toward each addressee (scale {}; addressee field: {toward})\n",
+            p.label,
+            scale.join(", ")
+        ));
+        let header = ["claimant", "addressee", "claims", "mean"].map(str::to_owned);
+        let rows = p
+            .cells
+            .iter()
+            .map(|c| {
+                vec![
+                    p.claimants[c.claimant].name.clone(),
+                    p.addressees[c.addressee].name.clone(),
+                    c.claims.to_string(),
+                    format!("{:+.2}", c.mean),
+                ]
+            })
+            .collect();
+        out.push_str(&table(&header, rows, 2));
+        if p.off_scale > 0 {
+            out.push_str(&format!(
+                "  left out: {} with a value not on the scale (see `claimcoder check`)\n",
+                p.off_scale
+            ));
+        }
+    }
     out
 }
 

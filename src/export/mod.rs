@@ -12,6 +12,7 @@ mod brat_conf;
 mod brat_fields;
 mod brat_parse;
 mod csv;
+pub mod field_stats;
 pub mod import_brat;
 mod jsonl;
 mod output;

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::field_stats::{FieldStats, PositionTable, field_stats};
 use crate::model::Status;
 use crate::store::Dataset;
 
@@ -119,6 +120,11 @@ pub struct CorpusStats {
     pub by_document: Vec<DocumentStats>,
     /// Annotators in name order.
     pub by_annotator: Vec<AnnotatorStats>,
+    /// The distribution of every claim field's values (codebook order, then fields
+    /// only claims use).
+    pub fields: Vec<FieldStats>,
+    /// Per Scale field, the mean position of each claimant toward each addressee.
+    pub positions: Vec<PositionTable>,
 }
 
 /// Computes the statistics of `dataset` (already restricted to the annotators
@@ -213,6 +219,7 @@ pub fn corpus_stats(dataset: &Dataset) -> CorpusStats {
     s.actors = actors.into_values().collect();
     s.actors.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.name.cmp(&b.name)));
     s.by_annotator = annotators.into_values().collect();
+    (s.fields, s.positions) = field_stats(dataset);
     s
 }
 
