@@ -69,7 +69,7 @@ fn a_misspelled_field_opens_read_only_and_the_next_claim_does_not_rewrite_the_fi
     let mut h = app(corpus.path(), Some("analyst-a"));
     match save_status(&h) {
         SaveStatus::ReadOnly(reason) => {
-            assert!(reason.contains(":19:5: unknown field `claimz`; did you mean `claims`?"), "{reason}")
+            assert!(reason.contains(":21:5: unknown field `claimz`; did you mean `claims`?"), "{reason}")
         }
         other => panic!("expected read-only, got {other:?}"),
     }

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use claimcoder::model::document::sha256_hex;
-use claimcoder::model::{Document, Span, Status};
+use claimcoder::model::{Document, FieldType, Span, Status};
 use claimcoder::store::annotation_io::pretty;
 use claimcoder::store::project_io::load_project;
 use claimcoder::store::{parse_annotation, to_ron};
@@ -99,16 +99,20 @@ fn seed_codings_are_valid_and_match_their_documents() {
             for (role, span) in claim.spans() {
                 assert_span(&doc, &name, claim.id, role.field(), span);
             }
-            if let Some(source) = &claim.source {
-                let actor = project.actors.get(source);
-                assert!(actor.is_some(), "{name}: claim {} source `{source}` is not in the registry", claim.id);
-                let shown = file.actors.get(source);
-                assert_eq!(shown, actor.map(|a| &a.name), "{name}: actors map entry for `{source}`");
-                named.insert(source.clone());
+            let problems = codebook.field_value_problems(&claim.fields);
+            assert!(problems.is_empty(), "{name}: claim {}: {problems:?}", claim.id);
+            let actor_fields = codebook.fields.iter().filter(|f| f.r#type == FieldType::Actor);
+            let addressed = actor_fields.filter_map(|f| claim.fields.get(&f.id));
+            for actor_id in claim.source.iter().chain(addressed) {
+                let actor = project.actors.get(actor_id);
+                assert!(actor.is_some(), "{name}: claim {} names `{actor_id}`, which is not in the registry", claim.id);
+                let shown = file.actors.get(actor_id);
+                assert_eq!(shown, actor.map(|a| &a.name), "{name}: actors map entry for `{actor_id}`");
+                named.insert(actor_id.clone());
             }
         }
         let listed: BTreeSet<String> = file.actors.keys().cloned().collect();
-        assert_eq!(listed, named, "{name}: actors map lists exactly the sources of its claims");
+        assert_eq!(listed, named, "{name}: actors map lists exactly the actors its claims name (sources, addressees)");
         let max_id = ids.iter().max().copied().unwrap_or(0);
         assert_eq!(file.next_id, max_id + 1, "{name}: next_id");
 
@@ -147,4 +151,67 @@ fn every_registered_actor_is_used_by_some_seed_claim() {
     for actor in &project.actors.actors {
         assert!(used.contains(&actor.id), "actor `{}` speaks in no seed coding", actor.id);
     }
+}
+
+/// The seed codebook has the claim variables of political claims analysis, and both
+/// analysts code them in at least two articles, so the dashboard shows field
+/// agreement on first run.
+#[test]
+fn both_analysts_code_the_claim_fields_in_at_least_two_articles() {
+    let project = load_project(&seeds().join("claimcoder.ron")).expect("seeds/claimcoder.ron parses");
+    let fields: Vec<(&str, FieldType)> = project.fields.iter().map(|f| (f.id.as_str(), f.r#type)).collect();
+    assert_eq!(
+        fields,
+        [("addressee", FieldType::Actor), ("position", FieldType::Scale), ("issue", FieldType::Category)]
+    );
+    assert!(project.fields.iter().all(|f| !f.definition.is_empty()), "every field has a definition");
+    let scale: Vec<(&str, &str)> =
+        project.fields[1].values.iter().map(|c| (c.value.as_str(), c.label.as_str())).collect();
+    assert_eq!(scale, [("-1", "against"), ("0", "neutral"), ("1", "for")]);
+    for annotator in ANNOTATORS {
+        let coded = documents()
+            .iter()
+            .filter(|doc| {
+                let name = format!("{}.{annotator}.ron", doc.trim_end_matches(".txt"));
+                let text = std::fs::read_to_string(seeds().join(&name)).expect("annotation file is UTF-8");
+                let file = parse_annotation(&name, &text).expect("annotation file parses");
+                file.claims.iter().all(|c| c.fields.contains_key("position") && c.fields.contains_key("issue"))
+            })
+            .count();
+        assert!(coded >= 2, "{annotator} codes position and issue of every claim in {coded} articles");
+    }
+}
+
+/// The seeds' field agreement as the README reports it: changing a seed coding
+/// changes these on purpose, and the README with them.
+#[test]
+fn seed_field_agreement_is_what_the_readme_reports() {
+    let dataset = claimcoder::store::load_dataset(&seeds(), &[]).expect("seeds load");
+    assert!(dataset.errors.is_empty(), "{:?}", dataset.errors);
+    let annotators: Vec<claimcoder::model::Annotator> =
+        ANNOTATORS.iter().map(|a| claimcoder::model::Annotator::parse(a).expect("name")).collect();
+    let report = claimcoder::agreement::agreement_with_fields(&dataset.documents, &annotators, &dataset.project.fields);
+    let three = |f: f64| (f * 1000.0).round() / 1000.0;
+    let figures: Vec<(&str, &str, usize, f64, f64)> = report
+        .fields
+        .iter()
+        .zip(&report.pairs[0].fields)
+        .map(|(f, share)| {
+            (f.id.as_str(), f.level.as_str(), f.units, three(f.alpha.unwrap()), three(share.share.unwrap()))
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("addressee", "nominal", 45, 0.933, 0.978),
+            ("position", "ordinal", 49, 0.899, 0.878),
+            ("issue", "nominal", 49, 0.808, 0.878),
+        ]
+    );
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");
+    assert!(
+        readme.contains(
+            "| position: Krippendorff's alpha (ordinal, 49 units) / matched pairs agreeing | 0.899 / 0.878 |"
+        )
+    );
 }

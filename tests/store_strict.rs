@@ -57,7 +57,7 @@ fn a_misspelled_claims_field_loses_nothing() {
     let out = run(&["check".as_ref(), dir.path().as_os_str()]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let expected = format!("{}:19:5: unknown field `claimz`; did you mean `claims`?", path.display());
+    let expected = format!("{}:21:5: unknown field `claimz`; did you mean `claims`?", path.display());
     assert!(stdout.lines().any(|l| l == expected), "{stdout}");
 
     // export refuses rather than write a dataset without the file's 12 claims.
@@ -96,7 +96,7 @@ fn a_misspelled_claims_field_loses_nothing() {
 #[test]
 fn a_misspelled_source_is_an_error_not_a_missing_source() {
     let (line, col, reason) = error_after("            source: Some(", "            sourse: Some(");
-    assert_eq!((line, col), (24, 13));
+    assert_eq!((line, col), (26, 13));
     assert_eq!(reason, "unknown field `sourse` in a claim; did you mean `source`?");
 }
 
@@ -105,7 +105,7 @@ fn unknown_fields_are_errors_at_any_depth() {
     let (_, _, reason) = error_after("format: 1,", "format: 1,\n    reviewer: \"bob\",");
     assert!(reason.starts_with("unknown field `reviewer` (known fields: `format`, `document`"), "{reason}");
     let (line, _, reason) = error_after("(start: 560, end: 598,", "(start: 560, ende: 598,");
-    assert_eq!(line, 25);
+    assert_eq!(line, 27);
     assert_eq!(reason, "unknown field `ende` in a span; did you mean `end`?");
     let (_, _, reason) = error_after("status: Done", "status: Dnoe");
     assert_eq!(reason, "unknown value `Dnoe`; did you mean `Done`?");
@@ -150,11 +150,11 @@ fn malformed_times_are_errors() {
         "yesterday",
     ] {
         let (line, col, reason) = error_after("created: \"2026-11-20T09:02:00Z\"", &format!("created: \"{bad}\""));
-        assert_eq!(line, 28, "{bad}");
+        assert_eq!(line, 31, "{bad}");
         assert!(col >= 22, "{bad}: {col}");
         assert_eq!(reason, format!("`{bad}` is not a UTC time to the second (like `2026-11-22T12:00:00Z`)"));
     }
-    let (line, _, _) = error_after("modified: \"2026-11-20T09:49:42Z\"", "modified: \"2026-11-20T09:49:42z\"");
+    let (line, _, _) = error_after("modified: \"2026-11-21T10:22:27Z\"", "modified: \"2026-11-21T10:22:27z\"");
     assert_eq!(line, 7);
 }
 
@@ -165,11 +165,11 @@ fn repeated_map_keys_are_errors() {
         "        \"barack-obama\": \"Barack Obama\",\n        \"barack-obama\": \"Obama\",\n",
     );
     assert_eq!((line, reason.as_str()), (12, "`barack-obama` appears twice in `actors`"));
-    let (_, _, reason) = error_after(
-        "            note: \"\",\n",
-        "            note: \"\",\n            fields: {\"position\": \"1\", \"issue\": \"trade\", \"position\": \"-1\"},\n",
-    );
+    let (_, _, reason) =
+        error_after("            fields: {\"addressee\"", "            fields: {\"position\": \"1\", \"addressee\"");
     assert_eq!(reason, "`position` appears twice in `fields`");
+    let (_, _, reason) = error_after("            note: \"\",\n", "            note: \"\",\n            fields: {},\n");
+    assert_eq!(reason, "field `fields` appears twice in a claim");
     let (_, _, reason) = error_after("    claims: [", "    claims: [],\n    claims: [");
     assert_eq!(reason, "field `claims` appears twice");
 }
@@ -185,11 +185,10 @@ fn format_zero_is_an_error_and_a_newer_format_is_read_only() {
 
 #[test]
 fn claim_fields_round_trip_in_the_contract_layout() {
-    let text = seed_file().replacen(
-        "            note: \"\",\n",
-        "            note: \"\",\n            fields: {\"addressee\": \"chinese-government\", \"position\": \"-1\"},\n",
-        1,
-    );
+    let text = seed_file();
+    assert!(text.contains(
+        "            fields: {\"addressee\": \"chinese-government\", \"issue\": \"cyber-attacks\", \"position\": \"-1\"},\n"
+    ));
     let file = parse_annotation("f.ron", &text).unwrap();
     assert_eq!(file.claims[0].fields.get("position").map(String::as_str), Some("-1"));
     assert_eq!(claimcoder::store::to_ron(&file).unwrap(), text, "written back byte for byte");
@@ -210,6 +209,14 @@ fn gold_files_are_read_strictly_too() {
 
 fn project_text() -> String {
     std::fs::read_to_string(seeds().join("claimcoder.ron")).unwrap()
+}
+
+/// The seed project file with its `fields` left out (a codebook without claim fields).
+fn project_text_without_fields() -> String {
+    let text = project_text();
+    let start = text.find("    fields: [\n").expect("the seed codebook has fields");
+    let end = start + text[start..].find("\n    ],\n").expect("fields end") + "\n    ],\n".len();
+    format!("{}{}", &text[..start], &text[end..])
 }
 
 #[test]
@@ -233,7 +240,8 @@ fn the_project_file_is_strict_and_keeps_its_fields() {
             other => panic!("{from}: {other:?}"),
         }
     }
-    let with_fields = project_text().replacen(
+    assert_eq!(load_project(&seeds().join("claimcoder.ron")).unwrap().fields.len(), 3);
+    let with_fields = project_text_without_fields().replacen(
         "    actors: [",
         "    fields: [\n        (id: \"position\", label: \"Position\", type: Scale, definition: \"Stance.\",\n         values: [(value: \"-1\", label: \"against\"), (value: \"1\", label: \"for\")]),\n        (id: \"frame\", label: \"Frame\", type: Text),\n    ],\n    actors: [",
         1,
