@@ -172,13 +172,16 @@ fn distribution(
     }
 }
 
+/// (claimant, addressee) actor ids; `None` for unattributed or unaddressed.
+type Pairing<'a> = (Option<&'a str>, Option<&'a str>);
+
 fn positions(
     scale: &Field,
     addressee: Option<&Field>,
     files: &[&AnnotationFile],
     name_of: &dyn Fn(&str) -> String,
 ) -> PositionTable {
-    let mut sums: BTreeMap<(Option<&str>, Option<&str>), (usize, i64)> = BTreeMap::new();
+    let mut sums: BTreeMap<Pairing, (usize, i64)> = BTreeMap::new();
     let mut off_scale = 0;
     for c in files.iter().flat_map(|f| &f.claims) {
         let Some(value) = c.fields.get(&scale.id) else { continue };

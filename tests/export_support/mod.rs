@@ -118,7 +118,7 @@ fn set_fields(c: &mut Claim, n: usize) {
         set("addressee", ["jacob-lew", "chinese-government", "daniel-russel"][n % 3]);
     }
     set("position", ["-1", "0", "1"][(2 * n) % 3]);
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         set("issue", ["cybersecurity", "trade", "human rights"][(n / 2) % 3]);
     }
     if n % 3 == 1 {
