@@ -3,8 +3,8 @@
 
 mod common;
 
-use claimcoder::ui::action::Action;
-use claimcoder::ui::save_status::SaveStatus;
+use claimcoder::coding::SaveStatus;
+use claimcoder::ui::CodingIntent;
 use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -12,20 +12,20 @@ use egui_kittest::kittest::Queryable;
 const DOC0: &str = "000_f61589d60f9b959b";
 
 fn save_status(h: &egui_kittest::Harness<'static, claimcoder::ui::App>) -> SaveStatus {
-    h.state().workspace.as_ref().map(|w| w.save.clone()).expect("a corpus is open")
+    h.state().workspace().map(|w| w.save.clone()).expect("a corpus is open")
 }
 
 #[test]
 fn who_is_coding_is_asked_and_validated() {
     let corpus = seed_corpus(false);
     let mut h = app(corpus.path(), None);
-    assert!(h.state().workspace.is_none());
+    assert!(h.state().workspace().is_none());
     h.get_by_label("Who is coding?").type_text("Bad Name");
     h.run_steps(1);
     h.get_by_label("Start coding").click();
     h.run_steps(2);
     assert!(h.query_by_label_contains("use only lower-case letters").is_some(), "the reason is shown");
-    assert!(h.state().workspace.is_none());
+    assert!(h.state().workspace().is_none());
     h.get_by_label("Who is coding?").focus();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.get_by_label("Who is coding?").type_text("alice");
@@ -55,7 +55,7 @@ fn a_broken_file_opens_read_only_and_is_never_overwritten() {
     h.run_steps(2);
     assert!(open_claims(&h).is_empty(), "no edits on a read-only file");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.state_mut().apply(Action::NextDocument);
+    h.state_mut().apply(CodingIntent::NextDocument);
     h.run_steps(2);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), broken, "the broken file is untouched");
 }
@@ -89,7 +89,7 @@ fn a_changed_text_re_anchors_claims_and_keeps_orphans() {
     std::fs::write(&text_path, edited).unwrap();
 
     let mut h = app(corpus.path(), Some("analyst-a"));
-    let open = h.state().workspace.as_ref().and_then(|w| w.open.as_ref()).expect("open");
+    let open = h.state().workspace().and_then(|w| w.open.as_ref()).expect("open");
     assert_eq!(open.claims().len(), before.claims.len(), "no claim is dropped");
     assert_eq!(open.orphans.len(), 1, "the claim whose quote vanished is orphaned");
     let new_text = open.doc.text.as_str().to_owned();
@@ -97,8 +97,8 @@ fn a_changed_text_re_anchors_claims_and_keeps_orphans() {
         assert_eq!(chars(&new_text, c.content.start, c.content.end), c.content.quote);
     }
     assert!(h.query_by_label_contains("orphaned claim").is_some(), "orphans are shown to the user");
-    h.state_mut().apply(Action::ToggleDone);
-    h.state_mut().apply(Action::Save);
+    h.state_mut().apply(CodingIntent::ToggleDone);
+    h.state_mut().apply(CodingIntent::Save);
     h.run_steps(1);
     let after = read_annotations(corpus.path(), DOC0, "analyst-a");
     assert_eq!(after.claims.len(), before.claims.len(), "orphans are written back");
@@ -137,11 +137,7 @@ fn a_file_changed_by_another_program_is_not_clobbered() {
     assert_eq!(ours.claims.len(), 2);
     assert_eq!(open_claims(&h)[0].note, "edited elsewhere", "the newer file was reloaded");
     assert!(
-        h.state()
-            .workspace
-            .as_ref()
-            .and_then(|w| w.notice.clone())
-            .is_some_and(|n| n.contains("changed by another program"))
+        h.state().workspace().and_then(|w| w.notice.clone()).is_some_and(|n| n.contains("changed by another program"))
     );
 }
 
@@ -164,7 +160,7 @@ fn an_unwritable_folder_keeps_the_work_and_says_why() {
     assert_eq!(open_claims(&h).len(), 1, "the work stays in memory");
     assert!(h.query_by_label("Not saved").is_some(), "the indicator says so");
     std::fs::rename(&moved, corpus.path()).unwrap();
-    h.state_mut().apply(Action::Save);
+    h.state_mut().apply(CodingIntent::Save);
     h.run_steps(1);
     assert_eq!(read_annotations(corpus.path(), DOC0, "tester").claims.len(), 1, "the retry writes it");
 }
@@ -174,13 +170,13 @@ fn an_invalid_utf8_document_is_listed_with_its_error() {
     let corpus = seed_corpus(false);
     std::fs::write(corpus.path().join("zz_bad.txt"), b"Headline\n\xFF\xFE broken").unwrap();
     let mut h = app(corpus.path(), Some("tester"));
-    let row = h.state().workspace.as_ref().and_then(|w| w.listing.rows[5].clone()).expect("listed");
+    let row = h.state().workspace().and_then(|w| w.listing.rows[5].clone()).expect("listed");
     assert_eq!(row.error.as_deref(), Some("zz_bad.txt is not valid UTF-8 at byte 9"));
-    h.state_mut().apply(Action::OpenDocument(5));
+    h.state_mut().apply(CodingIntent::OpenDocument(5));
     h.run_steps(2);
     assert!(h.query_by_label("This document cannot be opened").is_some());
     assert_eq!(std::fs::read(corpus.path().join("zz_bad.txt")).unwrap(), b"Headline\n\xFF\xFE broken");
-    h.state_mut().apply(Action::OpenDocument(0));
+    h.state_mut().apply(CodingIntent::OpenDocument(0));
     h.run_steps(2);
     assert!(!open_text(&h).is_empty(), "the rest of the corpus works");
 }
@@ -222,7 +218,7 @@ fn a_mouse_drag_selects_text_that_can_be_coded() {
     h.run_steps(1);
     h.drop_at(to);
     h.run_steps(2);
-    let selection = h.state().workspace.as_ref().and_then(|w| w.open.as_ref()).and_then(|o| o.selection);
+    let selection = h.state().workspace().and_then(|w| w.open.as_ref()).and_then(|o| o.selection);
     let (s, e) = selection.expect("dragging selects");
     assert!(e > s + 5, "{s}..{e}");
     h.key_press(Key::A);

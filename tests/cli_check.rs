@@ -159,3 +159,22 @@ fn every_bad_file_is_reported_located_and_left_alone() {
     assert!(!found.iter().any(|(p, ..)| p.contains("clean")), "{stdout}");
     assert_eq!(found.len(), 8, "{stdout}");
 }
+
+#[test]
+fn a_kind_key_taken_by_an_app_shortcut_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "story.txt", STORY.as_bytes());
+    let codebook = claimcoder::model::codebook::DEFAULT_PROJECT_RON.replace("key: \"C\"", "key: \"s\"");
+    assert_ne!(codebook, claimcoder::model::codebook::DEFAULT_PROJECT_RON, "the built-in codebook has key C");
+    write(dir.path(), "claimcoder.ron", codebook.as_bytes());
+    let out = check(dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let found = problems(&out);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (path, line, col, message) = &found[0];
+    assert!(path.ends_with("claimcoder.ron") && (*line, *col) == (1, 1), "{path}:{line}:{col}");
+    assert!(
+        message.starts_with("kind `commitment` key `S` is taken by the command \"Mark source mention\""),
+        "{message}"
+    );
+}

@@ -446,7 +446,7 @@ fn successful_save_leaves_no_temp_file_and_a_whole_file() {
     assert_eq!(names_in(dir.path()), ["a.alice.ron", "a.txt"]);
     let raw = std::fs::read_to_string(dir.path().join("a.alice.ron")).unwrap();
     let file = parse_annotation("a", &raw).unwrap();
-    assert_eq!(to_ron(&file).unwrap(), raw, "the file on disk is exactly what to_ron writes");
+    assert_eq!(to_ron(&file), raw, "the file on disk is exactly what to_ron writes");
 }
 
 #[test]

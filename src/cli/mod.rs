@@ -49,23 +49,26 @@ pub enum Command {
     Stats(stats::StatsArgs),
 }
 
-/// Parses the arguments and runs the command; returns the process exit status.
-pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
-            let _ = e.print();
-            return code;
-        }
-    };
-    match cli.command {
-        None => crate::ui::run(cli.corpus, cli.annotator),
-        Some(Command::Check(args)) => check::run(&args),
-        Some(Command::Export(args)) => export::run(&args),
-        Some(Command::Agreement(args)) => agreement::run(&args),
-        Some(Command::ImportBrat(args)) => import::run(&args),
-        Some(Command::Stats(args)) => stats::run(&args),
+/// Parses the process's arguments; on `--help`, `--version` or a usage error the
+/// text is printed and the exit status returned. `main.rs` then opens the app (no
+/// subcommand) or [`run`]s the subcommand, so the command line never depends on the
+/// app.
+pub fn parse() -> Result<Cli, i32> {
+    Cli::try_parse().map_err(|e| {
+        let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        let _ = e.print();
+        code
+    })
+}
+
+/// Runs a subcommand; returns the process exit status.
+pub fn run(command: Command) -> i32 {
+    match command {
+        Command::Check(args) => check::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Agreement(args) => agreement::run(&args),
+        Command::ImportBrat(args) => import::run(&args),
+        Command::Stats(args) => stats::run(&args),
     }
 }
 

@@ -114,10 +114,7 @@ pub fn import_brat(opts: &ImportOptions) -> Result<ImportSummary, ImportError> {
         unmapped.sort();
         summary.unmapped.extend(unmapped.into_iter().map(|(l, m)| issue(l, m)));
         summary.claims += file.claims.len();
-        match to_ron(&file) {
-            Ok(ron) => planned.push((target, ron)),
-            Err(e) => issues.push(issue(0, format!("cannot serialise the annotations: {e}"))),
-        }
+        planned.push((target, to_ron(&file)));
     }
     if !issues.is_empty() {
         return Err(ImportError::Invalid(issues));

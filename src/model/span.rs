@@ -41,11 +41,6 @@ impl Span {
         self.end.min(other.end).saturating_sub(self.start.max(other.start))
     }
 
-    /// Whether the two spans share at least one character.
-    pub fn overlaps(&self, other: &Span) -> bool {
-        self.intersection(other) > 0
-    }
-
     /// Shared characters over characters in either (FORMAT.md section 5).
     pub fn jaccard(&self, other: &Span) -> f64 {
         let inter = self.intersection(other);

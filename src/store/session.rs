@@ -149,7 +149,7 @@ pub fn save_annotations(
     loaded.file.text_sha256 = doc.sha256.clone();
     refresh_actor_names(&mut loaded.file, registry);
     loaded.file.sort_claims();
-    let ron = to_ron(&loaded.file).map_err(|e| SaveError::Io { path: shown.clone(), reason: e.to_string() })?;
+    let ron = to_ron(&loaded.file);
     write_atomic(&loaded.path, ron.as_bytes()).map_err(|e| SaveError::Io { path: shown, reason: e.to_string() })?;
     loaded.stamp = Some(DiskStamp::of(&loaded.path, ron.as_bytes()));
     Ok(())

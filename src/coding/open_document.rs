@@ -1,10 +1,12 @@
 //! The document being coded: its text, this annotator's claims, the text selection
-//! and the selected claim, undo history and what is not yet on disk.
+//! and the selected claim, undo history, what is not yet on disk, and the requests
+//! to the view that shows it.
 
 use std::collections::HashSet;
 use std::time::Instant;
 
 use super::undo::{Snapshot, UndoStack};
+use super::view_request::ViewRequest;
 use crate::model::{Claim, ClaimId, Document, Project};
 use crate::store::LoadedAnnotations;
 use crate::store::reanchor::span_holds;
@@ -32,14 +34,14 @@ pub struct OpenDocument {
     pub dirty_since: Option<Instant>,
     /// Claims whose content no longer matches the text.
     pub orphans: HashSet<ClaimId>,
-    /// A char offset the text view should scroll to on the next frame.
-    pub scroll_to: Option<usize>,
-    /// A selection the text view should set on the next frame: `Some(None)`
-    /// collapses it (after it was coded), `Some(Some(range))` selects a find hit.
-    pub set_text_selection: Option<Option<(usize, usize)>>,
-    /// Give the text the keyboard focus on the next frame (after the find bar
-    /// closes), so letter shortcuts act on the found passage.
-    pub focus_text: bool,
+    /// Scroll the text to this char offset (a selected claim, a find hit).
+    pub scroll_to: ViewRequest<usize>,
+    /// Set the text's selection: `None` collapses it (after it was coded),
+    /// `Some(range)` selects a find hit.
+    pub text_selection: ViewRequest<Option<(usize, usize)>>,
+    /// Give the text the keyboard focus (after the find bar closes), so letter
+    /// shortcuts act on the found passage.
+    pub focus_text: ViewRequest<()>,
 }
 
 impl OpenDocument {
@@ -56,9 +58,9 @@ impl OpenDocument {
             dirty: false,
             dirty_since: None,
             orphans: HashSet::new(),
-            scroll_to: None,
-            set_text_selection: None,
-            focus_text: false,
+            scroll_to: ViewRequest::default(),
+            text_selection: ViewRequest::default(),
+            focus_text: ViewRequest::default(),
         };
         open.refresh();
         open
@@ -93,7 +95,7 @@ impl OpenDocument {
     /// Forgets the text selection once it has been used, in the app and in the text.
     pub fn consume_selection(&mut self) {
         self.selection = None;
-        self.set_text_selection = Some(None);
+        self.text_selection.send(None);
     }
 
     /// Marks the claims as changed since the last save.

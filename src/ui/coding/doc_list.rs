@@ -3,14 +3,15 @@
 
 use egui::RichText;
 
-use super::list_row::{self, ROW_HEIGHT};
-use super::style::muted;
+use super::CodingIntent;
+use crate::coding::Workspace;
 use crate::model::Status;
-use crate::ui::action::Action;
-use crate::ui::workspace::Workspace;
+use crate::ui::intent::Intent;
+use crate::ui::widgets::list_row::{self, ROW_HEIGHT};
+use crate::ui::widgets::style::muted;
 
 /// Shows the document list.
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, actions: &mut Vec<Action>) {
+pub(crate) fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
     ui.add_space(4.0);
     ui.heading("Documents");
     let (done, total) = ws.listing.done();
@@ -23,9 +24,11 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, actions: &mut Vec<Action>) {
             ui.label(RichText::new(format!("reading {read} / {all}")).color(muted(ui)));
         });
     }
-    ui.add(
-        egui::TextEdit::singleline(&mut ws.filter).hint_text("Filter by title or text").desired_width(f32::INFINITY),
-    );
+    let mut filter = ws.filter.clone();
+    ui.add(egui::TextEdit::singleline(&mut filter).hint_text("Filter by title or text").desired_width(f32::INFINITY));
+    if filter != ws.filter {
+        out.push(CodingIntent::SetFilter(filter).into());
+    }
     ui.separator();
     let visible = ws.visible_indices();
     if visible.is_empty() {
@@ -54,7 +57,7 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace, actions: &mut Vec<Action>) {
                 let selected = current == Some(index);
                 let response = list_row::show(ui, selected, title, &detail, None).on_hover_text(&entry.id);
                 if response.clicked() && !selected {
-                    actions.push(Action::OpenDocument(index));
+                    out.push(CodingIntent::OpenDocument(index).into());
                 }
             }
         },

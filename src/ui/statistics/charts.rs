@@ -5,7 +5,7 @@
 use egui::{Color32, Stroke};
 use egui_plot::{AxisHints, Bar, BarChart, Corner, GridMark, Legend, Plot, PlotItem as _};
 
-use super::data::ActorKey;
+use super::state::ActorKey;
 use crate::export::stats::{CorpusStats, KindCounts, KindInfo};
 use crate::model::codebook::parse_hex_color;
 

@@ -25,7 +25,7 @@ pub struct Workspace {
     project_stamp: Option<DiskStamp>,
     /// Who is coding.
     pub annotator: Annotator,
-    /// The document list's facts.
+    /// The document list's facts, filled in by a background job the app starts.
     pub listing: Listing,
     /// The document being coded.
     pub open: Option<OpenDocument>,
@@ -49,7 +49,7 @@ impl Workspace {
             Err(e) => (Project::builtin(), Some(e.to_string())),
         };
         let project_stamp = std::fs::read(&project_path).ok().map(|b| DiskStamp::of(&project_path, &b));
-        let listing = Listing::start(&corpus.documents, &annotator);
+        let listing = Listing::new(corpus.documents.len());
         let mut ws = Self {
             corpus,
             project,
@@ -81,7 +81,7 @@ impl Workspace {
                     Access::ReadOnly(e) => SaveStatus::ReadOnly(e.to_string()),
                 };
                 let mut open = OpenDocument::new(index, doc, loaded);
-                open.scroll_to = Some(0);
+                open.scroll_to.send(0);
                 self.open = Some(open);
                 self.open_error = None;
             }
@@ -142,7 +142,9 @@ impl Workspace {
         }
         let due = match &self.save {
             SaveStatus::Failed { retry_at, .. } => *retry_at,
-            _ => open.dirty_since.unwrap_or(now) + AUTOSAVE_DELAY,
+            SaveStatus::Saved | SaveStatus::Pending | SaveStatus::ReadOnly(_) => {
+                open.dirty_since.unwrap_or(now) + AUTOSAVE_DELAY
+            }
         };
         if now >= due {
             self.save_now();
@@ -195,9 +197,7 @@ impl Workspace {
         let Some(open) = &mut self.open else { return };
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
         let side = PathBuf::from(format!("{}.conflict-{stamp}", open.loaded.path.display()));
-        let kept = crate::store::to_ron(&open.loaded.file)
-            .map_err(|e| e.to_string())
-            .and_then(|text| write_atomic(&side, text.as_bytes()).map_err(|e| e.to_string()));
+        let kept = write_atomic(&side, crate::store::to_ron(&open.loaded.file).as_bytes()).map_err(|e| e.to_string());
         match kept {
             Ok(()) => {
                 let index = open.index;

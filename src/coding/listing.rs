@@ -1,8 +1,6 @@
-//! The document list's per-document facts (title, claim count, status), read on a
-//! background thread so that a corpus of thousands of documents lists at once and
-//! fills in as it goes.
-
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+//! The document list's per-document facts (title, claim count, status), read by a
+//! background job so that a corpus of thousands of documents lists at once and fills
+//! in as it goes.
 
 use crate::model::document::title_of;
 use crate::model::{Annotator, Document, DocumentEntry, Status};
@@ -58,53 +56,29 @@ impl DocSummary {
     }
 }
 
-/// The list's facts, filled in from a background thread.
+/// The list's facts, filled in as a background job reads them (see [`read_rows`]).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Listing {
     /// One slot per corpus document; `None` until read.
     pub rows: Vec<Option<DocSummary>>,
-    rx: Option<Receiver<(usize, DocSummary)>>,
     loaded: usize,
 }
 
 impl Listing {
-    /// Starts reading every document's facts in the background.
-    pub fn start(entries: &[DocumentEntry], annotator: &Annotator) -> Self {
-        let (tx, rx) = channel();
-        let rows = vec![None; entries.len()];
-        let entries = entries.to_vec();
-        let annotator = annotator.clone();
-        let spawned = std::thread::Builder::new().name("claimcoder-listing".into()).spawn(move || {
-            for (i, entry) in entries.iter().enumerate() {
-                if tx.send((i, DocSummary::read(entry, &annotator))).is_err() {
-                    return;
-                }
-            }
-        });
-        Self { rows, rx: spawned.ok().map(|_| rx), loaded: 0 }
+    /// A list of `documents` rows, none read yet.
+    pub fn new(documents: usize) -> Self {
+        Self { rows: vec![None; documents], loaded: 0 }
     }
 
-    /// Moves finished rows from the background thread into the list; returns
-    /// whether anything arrived.
-    pub fn poll(&mut self) -> bool {
-        let Some(rx) = &self.rx else { return false };
-        let mut any = false;
-        loop {
-            match rx.try_recv() {
-                Ok((i, summary)) => {
-                    if let Some(slot) = self.rows.get_mut(i) {
-                        *slot = Some(summary);
-                        self.loaded += 1;
-                    }
-                    any = true;
-                }
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    self.rx = None;
-                    break;
-                }
+    /// Puts in the row of document `index` as read in the background; a row that
+    /// is already there (the app updated it after an edit) is kept.
+    pub fn fill(&mut self, index: usize, summary: DocSummary) {
+        if let Some(slot) = self.rows.get_mut(index) {
+            if slot.is_none() {
+                *slot = Some(summary);
             }
+            self.loaded += 1;
         }
-        any
     }
 
     /// Rows read so far and in all, for the progress indicator.
@@ -112,14 +86,19 @@ impl Listing {
         (self.loaded, self.rows.len())
     }
 
-    /// Whether the background thread is still reading.
-    pub fn is_loading(&self) -> bool {
-        self.rx.is_some() && self.loaded < self.rows.len()
-    }
-
     /// Documents marked done, and documents in all.
     pub fn done(&self) -> (usize, usize) {
         let done = self.rows.iter().flatten().filter(|r| r.status == Some(Status::Done)).count();
         (done, self.rows.len())
+    }
+}
+
+/// Reads every document's facts in list order and hands each to `row` (with its
+/// index); stops early when `row` returns false (the job was cancelled).
+pub fn read_rows(entries: &[DocumentEntry], annotator: &Annotator, mut row: impl FnMut(usize, DocSummary) -> bool) {
+    for (i, entry) in entries.iter().enumerate() {
+        if !row(i, DocSummary::read(entry, annotator)) {
+            return;
+        }
     }
 }

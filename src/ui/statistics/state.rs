@@ -1,38 +1,37 @@
-//! What the statistics view holds between frames: the corpus as read when the view
-//! opened, the statistics for the chosen annotators, and the chosen actor's claims.
+//! What the statistics mode holds: the shared dataset as last read (in the
+//! background, when the mode opens, on Refresh, when the files change), the
+//! statistics for the chosen annotators, and the chosen actor's claims.
 
-use std::path::PathBuf;
+use std::sync::Arc;
 
+use super::StatisticsIntent;
+use crate::coding::Workspace;
 use crate::export::stats::{CorpusStats, corpus_stats};
 use crate::model::{Annotator, ClaimId};
-use crate::store::{Dataset, load_dataset};
-use crate::ui::workspace::Workspace;
+use crate::store::Dataset;
+use crate::ui::coding::CodingIntent;
+use crate::ui::effect::Effects;
+use crate::ui::intent::AppIntent;
+use crate::ui::mode::Mode;
 
 /// An actor as the statistics key them: actor id, `None` for unattributed claims.
-pub(super) type ActorKey = Option<String>;
+pub(crate) type ActorKey = Option<String>;
 
-/// The statistics view's state. Reading the corpus is the slow part, so it happens
-/// only when the view opens, when the corpus or annotator changes, or on Refresh.
+/// The statistics mode's state.
 #[derive(Clone, Default)]
-pub struct StatisticsState {
+pub(crate) struct StatisticsState {
     pub(super) loaded: Option<Loaded>,
-    pub(super) error: Option<String>,
     /// Count only this annotator's claims (`None`: everyone's).
     pub(super) filter: Option<Annotator>,
     pub(super) selected_actor: Option<ActorKey>,
     /// The selected actor's claims, in document order.
     pub(super) claims: Vec<ClaimRow>,
-    /// Read the corpus again on the next frame.
-    pub(super) refresh: bool,
-    last_frame: Option<u64>,
 }
 
 /// The corpus as read from disk, with its statistics.
 #[derive(Clone)]
 pub(super) struct Loaded {
-    root: PathBuf,
-    coder: Annotator,
-    pub(super) dataset: Dataset,
+    pub(super) dataset: Arc<Dataset>,
     /// Every annotator's files: progress and claims per annotator.
     pub(super) all: CorpusStats,
     /// The chosen annotators' files: actors, documents and kinds.
@@ -44,62 +43,63 @@ pub(super) struct Loaded {
 }
 
 /// One claim of the selected actor, as the claim list shows it.
-#[derive(Clone, Debug)]
-pub(super) struct ClaimRow {
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimRow {
     /// Document id (path in the corpus), to find it in the workspace.
-    pub(super) document: String,
-    pub(super) title: String,
-    pub(super) annotator: Annotator,
-    pub(super) id: ClaimId,
-    pub(super) kind: String,
-    pub(super) quote: String,
+    pub document: String,
+    /// The document's title.
+    pub title: String,
+    /// Who coded it.
+    pub annotator: Annotator,
+    /// Its id in that annotator's file.
+    pub id: ClaimId,
+    /// Its kind id.
+    pub kind: String,
+    /// Its text.
+    pub quote: String,
 }
 
 impl StatisticsState {
-    /// Reads the corpus when the view was not shown on the previous frame, when the
-    /// corpus or the coder changed, or when Refresh was asked for; saves the open
-    /// document first so its latest claims are counted.
-    pub(super) fn refresh_if_needed(&mut self, frame: u64, ws: &mut Workspace) {
-        let reopened = self.last_frame.is_none_or(|last| frame > last + 1);
-        self.last_frame = Some(frame);
-        let stale = self.loaded.as_ref().is_none_or(|l| l.root != ws.corpus.root || l.coder != ws.annotator);
-        if !(reopened || stale || self.refresh) {
-            return;
+    /// Applies a statistics intent; opening a claim switches to coding.
+    pub(crate) fn apply(&mut self, intent: StatisticsIntent, workspace: Option<&Workspace>) -> Effects {
+        match intent {
+            StatisticsIntent::SetFilter(filter) => self.set_filter(filter),
+            StatisticsIntent::SelectActor(actor) => self.select_actor(actor),
+            StatisticsIntent::CloseClaims => self.selected_actor = None,
+            StatisticsIntent::OpenClaim(row) => {
+                let Some(ws) = workspace else { return Effects::none() };
+                let Some(index) = ws.corpus.documents.iter().position(|e| e.id == row.document) else {
+                    return Effects::none();
+                };
+                let mut effects = Effects::then(AppIntent::SetMode(Mode::Coding))
+                    .and(crate::ui::effect::Effect::Then(CodingIntent::OpenDocument(index).into()));
+                if row.annotator == ws.annotator {
+                    effects =
+                        effects.and(crate::ui::effect::Effect::Then(CodingIntent::SelectClaim(Some(row.id)).into()));
+                }
+                return effects;
+            }
         }
-        self.refresh = false;
-        ws.save_now();
-        match load_dataset(&ws.corpus.root, &[]) {
-            Ok(dataset) => {
-                self.error = None;
-                let annotators = dataset.annotators();
-                if self.filter.as_ref().is_some_and(|f| !annotators.contains(f)) {
-                    self.filter = None;
-                }
-                let titles = dataset.documents.iter().map(|d| d.document.title()).collect();
-                let all = corpus_stats(&dataset);
-                let stats = stats_for(&dataset, self.filter.as_ref()).unwrap_or_else(|| all.clone());
-                self.loaded = Some(Loaded {
-                    root: ws.corpus.root.clone(),
-                    coder: ws.annotator.clone(),
-                    dataset,
-                    all,
-                    stats,
-                    titles,
-                    annotators,
-                });
-                if let Some(actor) = self.selected_actor.take() {
-                    self.select_actor(actor);
-                }
-            }
-            Err(e) => {
-                self.loaded = None;
-                self.error = Some(e.to_string());
-            }
+        Effects::none()
+    }
+
+    /// Takes a freshly read dataset and computes its statistics.
+    pub(crate) fn set_dataset(&mut self, dataset: Arc<Dataset>) {
+        let annotators = dataset.annotators();
+        if self.filter.as_ref().is_some_and(|f| !annotators.contains(f)) {
+            self.filter = None;
+        }
+        let titles = dataset.documents.iter().map(|d| d.document.title()).collect();
+        let all = corpus_stats(&dataset);
+        let stats = stats_for(&dataset, self.filter.as_ref()).unwrap_or_else(|| all.clone());
+        self.loaded = Some(Loaded { dataset, all, stats, titles, annotators });
+        if let Some(actor) = self.selected_actor.take() {
+            self.select_actor(actor);
         }
     }
 
     /// Counts only `filter`'s claims (or everyone's).
-    pub(super) fn set_filter(&mut self, filter: Option<Annotator>) {
+    fn set_filter(&mut self, filter: Option<Annotator>) {
         self.filter = filter;
         if let Some(l) = &mut self.loaded {
             l.stats = stats_for(&l.dataset, self.filter.as_ref()).unwrap_or_else(|| l.all.clone());
@@ -110,7 +110,7 @@ impl StatisticsState {
     }
 
     /// Selects an actor and lists their claims (of the chosen annotators).
-    pub(super) fn select_actor(&mut self, actor: ActorKey) {
+    fn select_actor(&mut self, actor: ActorKey) {
         self.claims.clear();
         if let Some(l) = &self.loaded {
             for (doc, title) in l.dataset.documents.iter().zip(&l.titles) {
@@ -136,11 +136,6 @@ impl StatisticsState {
             }
         }
         self.selected_actor = Some(actor);
-    }
-
-    /// The coder whose claims the coding view can select.
-    pub(super) fn coder(&self) -> Option<&Annotator> {
-        self.loaded.as_ref().map(|l| &l.coder)
     }
 }
 

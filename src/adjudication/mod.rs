@@ -1,5 +1,6 @@
-//! Settling units of disagreement into the `gold` file (FORMAT.md section 5), free of
-//! any GUI so the rules are unit-tested.
+//! Adjudication: settling units of disagreement into the `gold` file (FORMAT.md
+//! section 5), free of any GUI so the rules are unit-tested and the review view only
+//! says which [`Decision`] the lead took.
 //!
 //! **When a unit is settled.** A unit (a cluster of the annotators' claims, see
 //! [`crate::agreement::units`]) is settled when the gold file has a claim whose content
@@ -13,6 +14,7 @@
 //! claims and rejections that settle it, so a unit has one decision at a time.
 
 use crate::agreement::matching::Overlap;
+use crate::agreement::{Label, Unit};
 use crate::model::time::now;
 use crate::model::{AnnotationFile, Claim, Span, TextIndex};
 
@@ -104,6 +106,71 @@ pub fn merged(slots: &[Option<&Claim>], merge: Merge) -> Option<Claim> {
         source_mention: source.source_mention.clone(),
         ..span.clone()
     })
+}
+
+/// The claims present in a unit.
+pub fn present<'a>(unit: &Unit<'a>) -> Vec<&'a Claim> {
+    unit.claims.iter().flatten().copied().collect()
+}
+
+/// What the lead decided about the units of one document (indices into its units).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Settle a unit with the claim of the annotator in `slot`.
+    Accept {
+        /// The unit.
+        unit: usize,
+        /// The annotator's position among the compared ones.
+        slot: usize,
+    },
+    /// Settle a unit with the version merged as `merge` says.
+    AcceptMerged {
+        /// The unit.
+        unit: usize,
+        /// Which annotator each part comes from.
+        merge: Merge,
+    },
+    /// Settle a unit as not a claim.
+    Reject {
+        /// The unit.
+        unit: usize,
+    },
+    /// Settle every unit all annotators agree on with their version.
+    AcceptAllAgreed,
+}
+
+/// Applies `decision` to `gold`, the gold file of the document whose text is `text`
+/// and whose units are `units`. Returns whether the gold file changed (a decision on
+/// a unit that does not exist, or on a slot without a claim, changes nothing).
+pub fn decide(gold: &mut AnnotationFile, units: &[Unit<'_>], text: &TextIndex, decision: Decision) -> bool {
+    match decision {
+        Decision::Accept { unit, slot } => {
+            let Some(u) = units.get(unit) else { return false };
+            let Some(version) = u.claims.get(slot).copied().flatten() else { return false };
+            accept(gold, &present(u), version);
+            true
+        }
+        Decision::AcceptMerged { unit, merge } => {
+            let Some(u) = units.get(unit) else { return false };
+            let Some(version) = merged(&u.claims, merge) else { return false };
+            accept(gold, &present(u), &version);
+            true
+        }
+        Decision::Reject { unit } => units.get(unit).is_some_and(|u| reject(gold, &present(u), text)),
+        Decision::AcceptAllAgreed => {
+            let mut any = false;
+            for u in units.iter().filter(|u| u.label == Label::Agree) {
+                let claims = present(u);
+                if let Some(first) = claims.first()
+                    && !is_settled(&claims, gold)
+                {
+                    accept(gold, &claims, first);
+                    any = true;
+                }
+            }
+            any
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,33 +3,53 @@
 
 use egui::{Color32, RichText};
 
-use super::style::{kind_color, muted, warning};
+use super::CodingIntent;
+use crate::coding::{Mark, OpenDocument};
 use crate::model::{Claim, ClaimId, Project, Span};
-use crate::ui::action::Action;
-use crate::ui::open_document::OpenDocument;
+use crate::ui::command::Command;
+use crate::ui::intent::Intent;
+use crate::ui::widgets::style::{kind_color, muted, warning};
 
-/// The inspector's own inputs (what is being typed), kept across frames.
-#[derive(Default)]
-pub struct InspectorState {
+/// The inspector's own inputs (what is being typed), kept across frames. The view
+/// edits a copy and sends it back as an intent when it changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InspectorInputs {
     /// Text typed in the source search field.
-    pub source_query: String,
+    source_query: String,
+    /// Which claim the query belongs to (it is cleared for another claim).
+    query_for: Option<ClaimId>,
+    /// The note being edited.
+    note: String,
     /// Which claim the note buffer belongs to.
     note_for: Option<ClaimId>,
-    /// The note being edited.
-    pub note: String,
-    query_for: Option<ClaimId>,
 }
 
 /// How many actors the type-ahead lists.
 const SUGGESTIONS: usize = 6;
 
 /// Shows the inspector for the selected claim, or a hint when none is selected.
-pub fn show(
+pub(crate) fn show(
     ui: &mut egui::Ui,
     open: &OpenDocument,
     project: &Project,
-    state: &mut InspectorState,
-    actions: &mut Vec<Action>,
+    inputs: &InspectorInputs,
+    out: &mut Vec<Intent>,
+) {
+    let mut draft = inputs.clone();
+    let mut actions = Vec::new();
+    claim_editor(ui, open, project, &mut draft, &mut actions);
+    out.extend(actions.into_iter().map(Intent::from));
+    if draft != *inputs {
+        out.push(CodingIntent::EditInspector(draft).into());
+    }
+}
+
+fn claim_editor(
+    ui: &mut egui::Ui,
+    open: &OpenDocument,
+    project: &Project,
+    state: &mut InspectorInputs,
+    actions: &mut Vec<CodingIntent>,
 ) {
     let Some(claim) = open.selected_claim() else {
         ui.label(RichText::new("No claim selected.").strong());
@@ -65,36 +85,30 @@ pub fn show(
             let button =
                 egui::Button::selectable(claim.kind == k.id, label).stroke(egui::Stroke::new(1.5, kind_color(Some(k))));
             if ui.add(button).on_hover_text(&k.definition).clicked() && claim.kind != k.id {
-                actions.push(Action::SetKind(claim.id, k.id.clone()));
+                actions.push(CodingIntent::SetKind(claim.id, k.id.clone()));
             }
         }
     });
     ui.add_space(6.0);
     source_editor(ui, claim, project, state, actions);
     ui.add_space(6.0);
-    span_row(
-        ui,
-        "Source mention",
-        claim.source_mention.as_ref(),
-        "S",
-        Action::MarkSourceMention,
-        Action::ClearSourceMention(claim.id),
-        actions,
-    );
-    span_row(ui, "Cue", claim.cue.as_ref(), "Q", Action::MarkCue, Action::ClearCue(claim.id), actions);
+    span_row(ui, "Source mention", claim.source_mention.as_ref(), claim.id, Mark::SourceMention, actions);
+    span_row(ui, "Cue", claim.cue.as_ref(), claim.id, Mark::Cue, actions);
     ui.add_space(6.0);
     ui.label(RichText::new("Span").strong());
     ui.horizontal_wrapped(|ui| {
         let has_selection = open.selection.is_some();
+        let set = Command::SpanToSelection;
         if ui
-            .add_enabled(has_selection, egui::Button::new("Set to selection (X)"))
-            .on_hover_text("Extend or shrink the claim to the passage selected in the text")
+            .add_enabled(has_selection, egui::Button::new(with_key(ui, "Set to selection", set)))
+            .on_hover_text(set.spec().tooltip)
             .clicked()
         {
-            actions.push(Action::SpanToSelection);
+            actions.push(CodingIntent::SpanToSelection);
         }
-        if ui.button("Snap to words (W)").on_hover_text("Move both ends to the nearest word edges").clicked() {
-            actions.push(Action::SnapToWords(claim.id));
+        let snap = Command::SnapToWords;
+        if ui.button(with_key(ui, "Snap to words", snap)).on_hover_text(snap.spec().tooltip).clicked() {
+            actions.push(CodingIntent::SnapToWords(claim.id));
         }
     });
     ui.add_space(6.0);
@@ -116,11 +130,20 @@ pub fn show(
         )
         .labelled_by(note_heading.id);
     if note.changed() {
-        actions.push(Action::SetNote(claim.id, state.note.clone()));
+        actions.push(CodingIntent::SetNote(claim.id, state.note.clone()));
     }
     ui.add_space(6.0);
-    if ui.button(RichText::new("Delete claim (Del)").color(Color32::from_rgb(200, 60, 60))).clicked() {
-        actions.push(Action::DeleteClaim(claim.id));
+    let delete = with_key(ui, "Delete claim", Command::DeleteClaim);
+    if ui.button(RichText::new(delete).color(Color32::from_rgb(200, 60, 60))).clicked() {
+        actions.push(CodingIntent::DeleteClaim(claim.id));
+    }
+}
+
+/// A button text with the command's shortcut, e.g. "Snap to words (W)".
+fn with_key(ui: &egui::Ui, text: &str, command: Command) -> String {
+    match command.shortcut_text(ui.ctx()) {
+        Some(key) => format!("{text} ({key})"),
+        None => text.to_owned(),
     }
 }
 
@@ -128,8 +151,8 @@ fn source_editor(
     ui: &mut egui::Ui,
     claim: &Claim,
     project: &Project,
-    state: &mut InspectorState,
-    actions: &mut Vec<Action>,
+    state: &mut InspectorInputs,
+    actions: &mut Vec<CodingIntent>,
 ) {
     let heading = ui.label(RichText::new("Source").strong());
     ui.horizontal(|ui| match claim.source.as_deref() {
@@ -137,7 +160,7 @@ fn source_editor(
             let name = project.actors.get(id).map(|a| a.name.as_str()).unwrap_or(id);
             ui.label(RichText::new(name).strong());
             if ui.small_button("×").on_hover_text("Unattribute").clicked() {
-                actions.push(Action::SetSource(claim.id, None));
+                actions.push(CodingIntent::SetSource(claim.id, None));
             }
         }
         None => {
@@ -157,8 +180,8 @@ fn source_editor(
     if enter && !query.is_empty() {
         let pick = project.actors.find_by_name(&query).or(matches.first().copied());
         match pick {
-            Some(actor) => actions.push(Action::SetSource(claim.id, Some(actor.id.clone()))),
-            None => actions.push(Action::SetSourceByName(claim.id, query.clone())),
+            Some(actor) => actions.push(CodingIntent::SetSource(claim.id, Some(actor.id.clone()))),
+            None => actions.push(CodingIntent::SetSourceByName(claim.id, query.clone())),
         }
         state.source_query.clear();
         return;
@@ -172,14 +195,14 @@ fn source_editor(
             .join(", ");
         let text = if detail.is_empty() { actor.name.clone() } else { format!("{} — {detail}", actor.name) };
         if ui.selectable_label(claim.source.as_deref() == Some(&actor.id), text).clicked() {
-            actions.push(Action::SetSource(claim.id, Some(actor.id.clone())));
+            actions.push(CodingIntent::SetSource(claim.id, Some(actor.id.clone())));
             state.source_query.clear();
         }
     }
     if !query.is_empty() && project.actors.find_by_name(&query).is_none() {
         let hint = if matches.is_empty() { "Enter creates this actor" } else { "Adds a new actor to the registry" };
         if ui.button(format!("+ New actor “{query}”")).on_hover_text(hint).clicked() {
-            actions.push(Action::SetSourceByName(claim.id, query));
+            actions.push(CodingIntent::SetSourceByName(claim.id, query));
             state.source_query.clear();
         }
     }
@@ -189,32 +212,35 @@ fn span_row(
     ui: &mut egui::Ui,
     label: &str,
     span: Option<&Span>,
-    key: &str,
-    mark: Action,
-    clear: Action,
-    actions: &mut Vec<Action>,
+    claim: ClaimId,
+    mark: Mark,
+    actions: &mut Vec<CodingIntent>,
 ) {
+    let command = match mark {
+        Mark::SourceMention => Command::MarkSourceMention,
+        Mark::Cue => Command::MarkCue,
+    };
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{label}:")).strong());
         match span {
             Some(s) => {
                 ui.label(format!("“{}”", quote_preview(&s.quote, 60)));
                 if ui.small_button("×").on_hover_text(format!("Remove the {}", label.to_lowercase())).clicked() {
-                    actions.push(clear);
+                    actions.push(CodingIntent::ClearMark(claim, mark));
                 }
             }
             None => {
                 ui.label(RichText::new("—").color(muted(ui)));
             }
         }
-        if ui.small_button(format!("Mark selection ({key})")).clicked() {
-            actions.push(mark);
+        if ui.small_button(with_key(ui, "Mark selection", command)).on_hover_text(command.spec().tooltip).clicked() {
+            actions.push(CodingIntent::Mark(mark));
         }
     });
 }
 
 /// A quote cut to `max` characters with an ellipsis, on one line.
-pub fn quote_preview(quote: &str, max: usize) -> String {
+pub(crate) fn quote_preview(quote: &str, max: usize) -> String {
     let one_line: String = quote.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() <= max {
         return one_line;

@@ -3,15 +3,17 @@
 
 use egui::RichText;
 
+use super::CodingIntent;
 use super::inspector::quote_preview;
-use super::list_row;
-use super::style::{kind_color, muted, warning};
+use crate::coding::OpenDocument;
 use crate::model::Project;
-use crate::ui::action::Action;
-use crate::ui::open_document::OpenDocument;
+use crate::ui::intent::Intent;
+use crate::ui::widgets::list_row;
+use crate::ui::widgets::request::Fresh as _;
+use crate::ui::widgets::style::{kind_color, muted, warning};
 
 /// Shows the list.
-pub fn show(ui: &mut egui::Ui, open: &OpenDocument, project: &Project, actions: &mut Vec<Action>) {
+pub(crate) fn show(ui: &mut egui::Ui, open: &OpenDocument, project: &Project, out: &mut Vec<Intent>) {
     let claims = open.claims();
     ui.horizontal(|ui| {
         ui.heading("Claims");
@@ -42,9 +44,9 @@ pub fn show(ui: &mut egui::Ui, open: &OpenDocument, project: &Project, actions: 
             let response =
                 list_row::show(ui, selected, &title, &quote_preview(&claim.content.quote, 120), Some(kind_color(kind)));
             if response.clicked() {
-                actions.push(Action::SelectClaim(Some(claim.id)));
+                out.push(CodingIntent::SelectClaim(Some(claim.id)).into());
             }
-            if selected && open.scroll_to.is_some() {
+            if selected && open.scroll_to.fresh(ui.ctx(), egui::Id::unique("claim-list-scroll")).is_some() {
                 response.scroll_to_me(None);
             }
         }
