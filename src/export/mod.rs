@@ -8,6 +8,7 @@
 //! quote would silently corrupt every downstream analysis.
 
 mod brat;
+mod brat_claims;
 mod brat_conf;
 mod brat_parse;
 mod csv;
@@ -25,7 +26,9 @@ use crate::store::reanchor::span_holds;
 use crate::store::{CodedDocument, Dataset};
 
 pub use brat_conf::brat_type_name;
-pub use import_brat::{ImportError, ImportOptions, ImportSummary, import_brat};
+pub use import_brat::{
+    BratImportOptions, ImportAnnotators, ImportError, ImportOptions, ImportSummary, import_brat, import_brat_with,
+};
 pub use stats::{CorpusStats, corpus_stats};
 
 /// The export formats of FORMAT.md section 6.

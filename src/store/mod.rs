@@ -4,6 +4,7 @@
 
 pub mod annotation_io;
 pub mod atomic;
+pub mod atomic_batch;
 pub mod check;
 pub mod dataset;
 pub mod disk_stamp;
