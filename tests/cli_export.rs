@@ -175,3 +175,37 @@ fn stats_prints_tables_and_json() {
     assert_eq!(v["by_annotator"].as_array().unwrap().len(), 1);
     assert_eq!(v["by_annotator"][0]["not_started"], 2);
 }
+
+#[test]
+fn export_leaves_suggested_out_unless_named() {
+    let corpus = seed_corpus();
+    let seed = std::fs::read_dir(corpus.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".ron") && !p.ends_with("claimcoder.ron"))
+        .unwrap();
+    let name = seed.file_name().unwrap().to_string_lossy().into_owned();
+    let (stem, who) = name.strip_suffix(".ron").unwrap().rsplit_once('.').unwrap();
+    let text =
+        std::fs::read_to_string(&seed).unwrap().replace(&format!("annotator: \"{who}\""), "annotator: \"suggested\"");
+    std::fs::write(corpus.path().join(format!("{stem}.suggested.ron")), text).unwrap();
+    let out = corpus.path().join("out.csv");
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "csv", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("from 9 annotation files"), "{}", stderr(&o));
+    assert!(!std::fs::read_to_string(&out).unwrap().contains(",suggested,"));
+    let o = claimcoder(&[
+        "export",
+        s(corpus.path()),
+        "--format",
+        "csv",
+        "--out",
+        s(&out),
+        "--force",
+        "--annotator",
+        "suggested",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("from 1 annotation files"), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&out).unwrap().contains(",suggested,"));
+}

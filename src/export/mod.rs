@@ -48,7 +48,8 @@ pub enum Format {
 pub struct ExportOptions {
     /// Output format.
     pub format: Format,
-    /// Annotators to include; empty means every annotator, `gold` included.
+    /// Annotators to include; empty means every annotator but `suggested` (a
+    /// program's proposals are not a coding), `gold` included.
     pub annotators: Vec<Annotator>,
     /// Only files whose status is `Done`, so unfinished coding stays out of a dataset.
     pub only_done: bool,
@@ -179,7 +180,12 @@ fn select<'a>(dataset: &'a Dataset, opts: &ExportOptions, skipped: &mut Vec<Skip
     let mut units = Vec::new();
     for doc in &dataset.documents {
         for (annotator, file) in &doc.files {
-            if !opts.annotators.is_empty() && !opts.annotators.contains(annotator) {
+            let chosen = if opts.annotators.is_empty() {
+                !annotator.is_suggested()
+            } else {
+                opts.annotators.contains(annotator)
+            };
+            if !chosen {
                 continue;
             }
             if opts.only_done && file.status != Status::Done {

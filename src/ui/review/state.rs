@@ -34,7 +34,8 @@ pub struct ReviewState {
     pub dataset: Option<Dataset>,
     /// Why the corpus could not be loaded.
     pub load_error: Option<String>,
-    /// The annotators that can be compared (every one with a file, gold excluded).
+    /// The annotators that can be compared (every one with a file, gold and
+    /// suggested excluded).
     pub available: Vec<Annotator>,
     /// The annotators chosen for comparison, sorted.
     pub chosen: Vec<Annotator>,
@@ -89,7 +90,7 @@ impl ReviewState {
         match load_dataset(root, &[]) {
             Ok(dataset) => {
                 self.load_error = dataset.errors.first().cloned();
-                self.available = dataset.annotators().into_iter().filter(|a| !a.is_gold()).collect();
+                self.available = dataset.annotators().into_iter().filter(|a| !a.is_reserved()).collect();
                 self.chosen.retain(|a| self.available.contains(a));
                 if self.chosen.len() < 2 {
                     self.chosen = self.available.clone();

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::export::stats::{CorpusStats, corpus_stats};
 use crate::model::{Annotator, ClaimId};
-use crate::store::{Dataset, load_dataset};
+use crate::store::{Dataset, load_dataset_where};
 use crate::ui::workspace::Workspace;
 
 /// An actor as the statistics key them: actor id, `None` for unattributed claims.
@@ -68,7 +68,7 @@ impl StatisticsState {
         }
         self.refresh = false;
         ws.save_now();
-        match load_dataset(&ws.corpus.root, &[]) {
+        match load_dataset_where(&ws.corpus.root, &|a| !a.is_suggested()) {
             Ok(dataset) => {
                 self.error = None;
                 let annotators = dataset.annotators();
