@@ -1,6 +1,7 @@
 //! Claimcoder: code claims, their sources and reporting cues in news corpora.
 //!
 //! The crate is layered so the architecture reads from the folder tree:
+//! [`text`] is how a document's text divides (words, sentences, quotations, direction),
 //! [`model`] is the domain, [`store`] the files on disk, [`agreement`] and
 //! [`export`] the analyses and datasets, [`cli`] the command line, and [`ui`] the
 //! desktop app, a thin layer that sends every user intent through one action type.
@@ -10,4 +11,5 @@ pub mod cli;
 pub mod export;
 pub mod model;
 pub mod store;
+pub mod text;
 pub mod ui;
