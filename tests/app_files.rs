@@ -61,6 +61,31 @@ fn a_broken_file_opens_read_only_and_is_never_overwritten() {
 }
 
 #[test]
+fn a_misspelled_field_opens_read_only_and_the_next_claim_does_not_rewrite_the_file() {
+    let corpus = seed_corpus(true);
+    let path = corpus.path().join(format!("{DOC0}.analyst-a.ron"));
+    let broken = std::fs::read_to_string(&path).unwrap().replacen("    claims: [", "    claimz: [", 1);
+    std::fs::write(&path, &broken).unwrap();
+    let mut h = app(corpus.path(), Some("analyst-a"));
+    match save_status(&h) {
+        SaveStatus::ReadOnly(reason) => {
+            assert!(reason.contains(":19:5: unknown field `claimz`; did you mean `claims`?"), "{reason}")
+        }
+        other => panic!("expected read-only, got {other:?}"),
+    }
+    let row = h.state().workspace().and_then(|w| w.listing.rows[0].clone()).expect("listed");
+    assert!(row.error.is_some_and(|e| e.contains("claimz")), "the list shows the error, not \"0 claims\"");
+    let text = open_text(&h);
+    let (s, e) = char_range_of(&text, "The meetings come amid");
+    select(&mut h, s, e);
+    h.key_press(Key::A);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.state_mut().apply(CodingIntent::NextDocument);
+    h.run_steps(2);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken, "the 12 claims are still on disk");
+}
+
+#[test]
 fn a_newer_format_opens_read_only() {
     let corpus = seed_corpus(true);
     let path = corpus.path().join(format!("{DOC0}.analyst-a.ron"));

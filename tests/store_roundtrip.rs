@@ -53,6 +53,7 @@ struct ClaimSpec {
     mention: Option<(usize, usize)>,
     cue: Option<(usize, usize)>,
     note: String,
+    fields: BTreeMap<String, String>,
     created: Timestamp,
     modified: Timestamp,
 }
@@ -65,11 +66,11 @@ fn claim_spec(len: usize) -> impl Strategy<Value = ClaimSpec> {
         prop::option::of(tricky_string(12)),
         prop::option::of(span_in(len)),
         prop::option::of(span_in(len)),
-        tricky_string(60),
+        (tricky_string(60), prop::collection::btree_map(tricky_string(8), tricky_string(12), 0..3)),
         timestamp(),
         timestamp(),
     )
-        .prop_map(|(id, kind, content, source, mention, cue, note, created, modified)| ClaimSpec {
+        .prop_map(|(id, kind, content, source, mention, cue, (note, fields), created, modified)| ClaimSpec {
             id,
             kind,
             content,
@@ -77,6 +78,7 @@ fn claim_spec(len: usize) -> impl Strategy<Value = ClaimSpec> {
             mention,
             cue,
             note,
+            fields,
             created,
             modified,
         })
@@ -111,6 +113,7 @@ fn coded_text() -> impl Strategy<Value = (String, AnnotationFile)> {
                         source_mention: spec.mention.map(span),
                         cue: spec.cue.map(span),
                         note: spec.note,
+                        fields: spec.fields,
                         created: spec.created,
                         modified: spec.modified,
                     });

@@ -72,18 +72,21 @@ pub fn run(command: Command) -> i32 {
     }
 }
 
-/// The `--annotator` names parsed and the corpus loaded with their files: what
-/// every dataset command starts with. On failure the error is printed and the exit
-/// status returned (2 for a bad name, 1 for a missing or unreadable corpus).
+/// The `--annotator` names parsed and the corpus loaded with their files (without
+/// names, the files of every annotator `by_default` accepts): what every dataset
+/// command starts with. On failure the error is printed and the exit status
+/// returned (2 for a bad name, 1 for a missing or unreadable corpus).
 pub fn load_for_command(
     corpus: &std::path::Path,
     names: &[String],
+    by_default: fn(&crate::model::Annotator) -> bool,
 ) -> Result<(Vec<crate::model::Annotator>, crate::store::Dataset), i32> {
     let annotators = parse_annotators(names).map_err(|e| {
         eprintln!("error: {e}");
         EXIT_USAGE
     })?;
-    let dataset = crate::store::load_dataset(corpus, &annotators).map_err(|e| {
+    let keep = |a: &crate::model::Annotator| if annotators.is_empty() { by_default(a) } else { annotators.contains(a) };
+    let dataset = crate::store::load_dataset_where(corpus, &keep).map_err(|e| {
         eprintln!("error: {e}");
         EXIT_DATA
     })?;

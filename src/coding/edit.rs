@@ -187,8 +187,8 @@ impl Workspace {
         self.edit(None, |open, _| {
             let text = &open.doc.text;
             let Some(claim) = open.loaded.file.claim_mut(id) else { return false };
-            let (start, end) = text.snap_to_words(claim.content.start, claim.content.end);
-            let Some(span) = Span::from_text(text, start, end) else { return false };
+            let snapped = text.snap(claim.content.start, claim.content.end, crate::text::Precision::Words);
+            let Some(span) = snapped.and_then(|(start, end)| Span::from_text(text, start, end)) else { return false };
             if claim.content == span {
                 return false;
             }

@@ -9,24 +9,24 @@ pub mod codebook;
 pub mod corpus;
 pub mod document;
 pub mod span;
-pub mod text_index;
+pub mod strict;
 pub mod time;
 
+pub use crate::text::TextIndex;
 pub use actor::{Actor, ActorRegistry};
 pub use annotation::{AnnotationFile, Status};
 pub use annotator::{Annotator, AnnotatorError};
 pub use claim::{Claim, ClaimId};
-pub use codebook::{Codebook, Kind, Project};
+pub use codebook::{Choice, Codebook, Field, FieldType, Kind, Project};
 pub use corpus::{Corpus, DocumentEntry};
 pub use document::{Document, DocumentError};
 pub use span::Span;
-pub use text_index::TextIndex;
 
 /// The only `format` version this build reads and writes; a file with a larger one
 /// opens read-only so that an older program never destroys fields it does not know.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Whether `id` is a valid kind or actor id (`[a-z0-9][a-z0-9_-]*`, FORMAT.md section 2).
+/// Whether `id` is a valid kind, field or actor id (`[a-z0-9][a-z0-9_-]*`, FORMAT.md section 2).
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     match chars.next() {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A half-open character range `start..end` and the text it covered when written.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Span {
     /// First character, inclusive, counted in `char`s from the start of the text.
     pub start: usize,

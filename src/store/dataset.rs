@@ -58,6 +58,13 @@ impl Dataset {
 /// Loads the corpus at `root` with the files of `annotators` (every annotator when
 /// empty). Broken files are listed in [`Dataset::errors`], not fatal.
 pub fn load_dataset(root: &Path, annotators: &[Annotator]) -> Result<Dataset, DatasetError> {
+    load_dataset_where(root, &|a| annotators.is_empty() || annotators.contains(a))
+}
+
+/// Loads the corpus at `root` with the files of the annotators `keep` accepts, so
+/// that a file left out (a broken `suggested` file when suggestions are not asked
+/// for) neither counts nor blocks.
+pub fn load_dataset_where(root: &Path, keep: &(dyn Fn(&Annotator) -> bool + Sync)) -> Result<Dataset, DatasetError> {
     let corpus = Corpus::scan(root)?;
     let mut errors = Vec::new();
     let project = match load_project(&corpus.project_path()) {
@@ -70,11 +77,8 @@ pub fn load_dataset(root: &Path, annotators: &[Annotator]) -> Result<Dataset, Da
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).max(1);
     let chunk = corpus.documents.len().div_ceil(threads).max(1);
     let results: Vec<(Vec<CodedDocument>, Vec<String>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = corpus
-            .documents
-            .chunks(chunk)
-            .map(|entries| scope.spawn(move || load_chunk(entries, annotators)))
-            .collect();
+        let handles: Vec<_> =
+            corpus.documents.chunks(chunk).map(|entries| scope.spawn(move || load_chunk(entries, keep))).collect();
         handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
     });
     let mut documents = Vec::with_capacity(corpus.documents.len());
@@ -85,7 +89,10 @@ pub fn load_dataset(root: &Path, annotators: &[Annotator]) -> Result<Dataset, Da
     Ok(Dataset { corpus, project, documents, errors })
 }
 
-fn load_chunk(entries: &[DocumentEntry], annotators: &[Annotator]) -> (Vec<CodedDocument>, Vec<String>) {
+fn load_chunk(
+    entries: &[DocumentEntry],
+    keep: &(dyn Fn(&Annotator) -> bool + Sync),
+) -> (Vec<CodedDocument>, Vec<String>) {
     let mut docs = Vec::with_capacity(entries.len());
     let mut errors = Vec::new();
     for entry in entries {
@@ -99,7 +106,7 @@ fn load_chunk(entries: &[DocumentEntry], annotators: &[Annotator]) -> (Vec<Coded
         let mut files = BTreeMap::new();
         let mut reports = BTreeMap::new();
         for (annotator, path) in &entry.annotations {
-            if !annotators.is_empty() && !annotators.contains(annotator) {
+            if !keep(annotator) {
                 continue;
             }
             match read_annotation(&path.display().to_string(), path) {

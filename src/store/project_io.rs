@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use super::annotation_io::{LoadError, decode, pretty, syntax_error_in};
+use super::annotation_io::{LoadError, decode, pretty, refuse_newer, syntax_error_in};
 use super::write_atomic;
-use crate::model::{FORMAT_VERSION, Project};
+use crate::model::Project;
 
 /// Loads the project file at `path`, or the built-in codebook when there is none.
 pub fn load_project(path: &Path) -> Result<Project, LoadError> {
@@ -15,11 +15,14 @@ pub fn load_project(path: &Path) -> Result<Project, LoadError> {
     let bytes =
         std::fs::read(path).map_err(|e| LoadError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
     let text = decode(&shown, &bytes)?;
-    let project: Project = ron::from_str(&text).map_err(|e| syntax_error_in(&shown, &text, e))?;
-    if project.format > FORMAT_VERSION {
-        return Err(LoadError::NewerFormat { path: shown, found: project.format });
-    }
-    Ok(project)
+    parse_project(&shown, &text)
+}
+
+/// Parses the text of a project file strictly (FORMAT.md section 3, "Reading is
+/// strict"): a newer `format` is reported as newer, anything unknown as an error.
+pub fn parse_project(shown: &str, text: &str) -> Result<Project, LoadError> {
+    refuse_newer(shown, text)?;
+    ron::from_str(text).map_err(|e| syntax_error_in(shown, text, e))
 }
 
 /// Writes the project file atomically.

@@ -19,7 +19,7 @@ use crate::coding::Workspace;
 use crate::coding::listing::read_rows;
 use crate::export::{ExportOptions, export, import_brat};
 use crate::model::{ActorRegistry, Annotator, Corpus};
-use crate::store::load_dataset;
+use crate::store::{load_dataset, load_dataset_where};
 
 impl App {
     /// Applies one intent and everything it leads to.
@@ -239,8 +239,9 @@ impl App {
                 let Some(ws) = &mut self.workspace else { return };
                 ws.save_now();
                 let root = ws.corpus.root.clone();
-                self.jobs
-                    .start(Task::Dataset, move |_| Done::Dataset(load_dataset(&root, &[]).map_err(|e| e.to_string())));
+                self.jobs.start(Task::Dataset, move |_| {
+                    Done::Dataset(load_dataset_where(&root, &|a| !a.is_suggested()).map_err(|e| e.to_string()))
+                });
             }
             Effect::Pick(purpose, request) => {
                 let picker = self.picker.clone();

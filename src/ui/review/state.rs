@@ -35,7 +35,8 @@ pub struct ReviewState {
     gold_saved: BTreeMap<String, AnnotationFile>,
     /// Files that could not be read (the first), or why the corpus could not be.
     pub(crate) load_error: Option<String>,
-    /// The annotators that can be compared (every one with a file, gold excluded).
+    /// The annotators that can be compared (every one with a file, gold and
+    /// suggested excluded).
     pub available: Vec<Annotator>,
     /// The annotators chosen for comparison, sorted.
     pub chosen: Vec<Annotator>,
@@ -105,7 +106,7 @@ impl ReviewState {
     pub(crate) fn set_dataset(&mut self, dataset: Arc<Dataset>) {
         let document = self.current_document().map(|d| d.entry.id.clone());
         self.load_error = dataset.errors.first().cloned();
-        self.available = dataset.annotators().into_iter().filter(|a| !a.is_gold()).collect();
+        self.available = dataset.annotators().into_iter().filter(|a| !a.is_reserved()).collect();
         self.chosen.retain(|a| self.available.contains(a));
         if self.chosen.len() < 2 {
             self.chosen = self.available.clone();

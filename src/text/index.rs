@@ -1,19 +1,42 @@
 //! A document text with a sparse char-to-byte table: files address text in chars,
 //! Rust strings and egui layout sections in bytes, and long documents must not be
-//! rescanned for every conversion.
+//! rescanned for every conversion. The text's analyses (paragraphs, sentences,
+//! quotations) hang off the same value, each computed the first time it is asked for
+//! and then shared by every clone, so a 10 MB document opens without paying for them.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use super::paragraphs::Paragraph;
+use super::quotes::Quotations;
+use super::sentences::Sentence;
 
 /// Characters between two stored byte checkpoints; a lookup scans at most this many.
 const STRIDE: usize = 64;
 
 /// Immutable text plus the table that turns char offsets into byte offsets in O(1)-ish.
-#[derive(Clone, Debug)]
+/// Cloning is cheap and shares the cached analyses.
+#[derive(Clone)]
 pub struct TextIndex {
     text: Arc<str>,
     /// Byte offset of every `STRIDE`-th char; empty when the text is ASCII.
-    checkpoints: Vec<usize>,
+    checkpoints: Arc<[usize]>,
     char_len: usize,
+    cache: Arc<Cache>,
+}
+
+/// Analyses of the text, each built on first use.
+#[derive(Default)]
+struct Cache {
+    paragraphs: OnceLock<Vec<Paragraph>>,
+    sentences: OnceLock<Vec<Sentence>>,
+    quotations: OnceLock<Quotations>,
+}
+
+impl std::fmt::Debug for TextIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let head: String = self.text.chars().take(40).collect();
+        f.debug_struct("TextIndex").field("char_len", &self.char_len).field("head", &head).finish_non_exhaustive()
+    }
 }
 
 impl TextIndex {
@@ -22,7 +45,7 @@ impl TextIndex {
         let text: Arc<str> = Arc::from(text);
         if text.is_ascii() {
             let char_len = text.len();
-            return Self { text, checkpoints: Vec::new(), char_len };
+            return Self { text, checkpoints: Arc::from(Vec::new()), char_len, cache: Arc::default() };
         }
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
         let mut char_len = 0;
@@ -32,7 +55,30 @@ impl TextIndex {
             }
             char_len = i + 1;
         }
-        Self { text, checkpoints, char_len }
+        Self { text, checkpoints: Arc::from(checkpoints), char_len, cache: Arc::default() }
+    }
+
+    /// The paragraphs (lines), built on first use.
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        self.cache.paragraphs.get_or_init(|| super::paragraphs::scan(&self.text))
+    }
+
+    /// The sentences of the whole text, built on first use.
+    pub fn sentences(&self) -> &[Sentence] {
+        self.cache.sentences.get_or_init(|| super::sentences::scan(self))
+    }
+
+    /// The quotations of the whole text, built on first use.
+    pub fn quotations(&self) -> &Quotations {
+        self.cache.quotations.get_or_init(|| super::quotes::scan(self))
+    }
+
+    /// The char at `pos`, if any.
+    pub fn char_at(&self, pos: usize) -> Option<char> {
+        if pos >= self.char_len {
+            return None;
+        }
+        self.text[self.byte_of(pos)..].chars().next()
     }
 
     /// The whole text.
@@ -112,27 +158,6 @@ impl TextIndex {
         }
         hits
     }
-
-    /// Word edges around a char range: start moved back and end moved forward to the
-    /// nearest non-alphanumeric character, then inward past surrounding white space.
-    pub fn snap_to_words(&self, start: usize, end: usize) -> (usize, usize) {
-        let chars: Vec<char> = self.text.chars().collect();
-        let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-        let (mut s, mut e) = (start.min(chars.len()), end.min(chars.len()));
-        while s < e && chars[s].is_whitespace() {
-            s += 1;
-        }
-        while e > s && chars[e - 1].is_whitespace() {
-            e -= 1;
-        }
-        while s > 0 && s < chars.len() && is_word(chars[s - 1]) && is_word(chars[s]) {
-            s -= 1;
-        }
-        while e > 0 && e < chars.len() && is_word(chars[e - 1]) && is_word(chars[e]) {
-            e += 1;
-        }
-        (s, e)
-    }
 }
 
 #[cfg(test)]
@@ -157,13 +182,6 @@ mod tests {
         assert_eq!(t.byte_of(5), 5);
         assert_eq!(t.slice(6, 11), "world");
         assert_eq!(t.find_all("o"), vec![4, 7]);
-    }
-
-    #[test]
-    fn snaps_partial_words_outward_and_trims_space() {
-        let t = TextIndex::new("Lew told reporters.".into());
-        assert_eq!(t.snap_to_words(1, 6), (0, 8));
-        assert_eq!(t.snap_to_words(3, 9), (4, 8));
     }
 
     #[test]
