@@ -276,3 +276,27 @@ fn a_mouse_drag_selects_text_that_can_be_coded() {
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].content.quote, chars(&open_text(&h), s, e));
 }
+
+/// Issue 7, case 3: the app reads a symlinked annotation file and its saves go
+/// through the link, which stays a link.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_annotation_file_stays_a_link_after_saving() {
+    let corpus = seed_corpus(true);
+    let shared = tempfile::tempdir().unwrap();
+    let name = format!("{DOC0}.analyst-a.ron");
+    let (link, target) = (corpus.path().join(&name), shared.path().join(&name));
+    std::fs::rename(&link, &target).unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let mut h = app(corpus.path(), Some("analyst-a"));
+    assert_eq!(open_claims(&h).len(), 12, "read through the link");
+    let text = open_text(&h);
+    let (s, e) = char_range_of(&text, "The meetings come amid");
+    select(&mut h, s, e);
+    h.key_press(Key::A);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    let saved = claimcoder::store::parse_annotation("x", &std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(saved.claims.len(), 13, "the claim went into the linked file");
+}

@@ -42,6 +42,9 @@ pub fn run(args: &ExportArgs) -> i32 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    for w in &dataset.warnings {
+        eprintln!("warning: {w}");
+    }
     let opts = ExportOptions { format: args.format, annotators, only_done, out: args.out.clone(), force: args.force };
     match export(&dataset, &opts, &mut |_, _| {}) {
         Ok(summary) => {

@@ -15,10 +15,8 @@ use super::annotation_io::{LoadError, read_annotation, to_ron};
 use super::merge::{Conflict, merge};
 use super::session::{LoadedAnnotations, SaveError, prepare_for_writing, save_annotations};
 use super::{DiskStamp, reanchor};
+use crate::model::corpus::CONFLICT_MARK;
 use crate::model::{ActorRegistry, AnnotationFile, ClaimId, Document};
-
-/// The marker between an annotation file's name and a conflict copy's suffix.
-pub const CONFLICT_MARK: &str = ".conflict-";
 
 /// How often a merge is redone when the file changes again while merging.
 const MERGE_ATTEMPTS: usize = 5;
@@ -151,10 +149,4 @@ pub fn conflict_copies(path: &Path) -> Vec<PathBuf> {
         .collect();
     copies.sort();
     copies
-}
-
-/// For a conflict copy's file name, the annotation file's name it belongs to.
-pub fn conflict_copy_of(file_name: &str) -> Option<&str> {
-    let (original, _) = file_name.split_once(CONFLICT_MARK)?;
-    original.ends_with(".ron").then_some(original)
 }
