@@ -308,3 +308,102 @@ fn problems_are_sorted_by_file_then_line() {
     sorted.sort();
     assert_eq!(keys, sorted);
 }
+
+/// Issue 7, case 4: `claimcoder check CORPUS | head -1` and every other command
+/// whose output pipe closes early end quietly: no panic, no message.
+#[cfg(unix)]
+#[test]
+fn a_closed_output_pipe_ends_every_command_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = seeds();
+    let root = dir.path();
+    std::fs::write(root.join("000_f61589d60f9b959b.txt"), "The text changed entirely.").unwrap();
+    let commands: [&[&str]; 6] =
+        [&["check"], &["agreement"], &["agreement", "--json"], &["stats"], &["stats", "--json"], &["--version"]];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimcoder"))
+            .args(args)
+            .args((args[0] != "--version").then_some(root.as_os_str()))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert!(!err.contains("panicked") && !err.contains("failed printing"), "{args:?}: {err}");
+        let quiet = out.status.signal() == Some(libc_sigpipe()) || out.status.code().is_some_and(|c| c <= 1);
+        assert!(quiet, "{args:?}: {:?} {err}", out.status);
+    }
+    // The first line arrives, then the reader goes away, as with `| head -1`.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcoder"))
+        .arg("check")
+        .arg(root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut first).unwrap();
+    assert!(first.contains("000_f61589d60f9b959b"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
+/// SIGPIPE's number on the Unix systems Claimcoder runs on.
+#[cfg(unix)]
+fn libc_sigpipe() -> i32 {
+    13
+}
+
+/// Issue 7, case 8: a mistyped command says which command was meant (exit 2).
+#[test]
+fn a_mistyped_command_suggests_the_right_one() {
+    let dir = seeds();
+    for (typed, meant) in [("chekc", "check"), ("expotr", "export"), ("agrement", "agreement"), ("stat", "stats")] {
+        let out = run(&[typed.as_ref(), dir.path().as_os_str()]);
+        assert_eq!(out.status.code(), Some(2), "{typed}");
+        assert_eq!(stderr(&out), format!("error: unknown command `{typed}`; did you mean `{meant}`?\n"));
+    }
+    let out = run(&["frobnicate".as_ref(), dir.path().as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: unknown command `frobnicate` (commands: check, export"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Issue 7, case 8: the app checks its arguments before it opens a window.
+#[test]
+fn the_app_checks_its_arguments_before_opening_a_window() {
+    let dir = seeds();
+    let file = dir.path().join("000_f61589d60f9b959b.txt");
+    let missing = dir.path().join("no-such-dir");
+    let cases: [(Vec<&std::ffi::OsStr>, String); 5] = [
+        (vec![missing.as_os_str()], format!("error: corpus folder {} does not exist\n", missing.display())),
+        (vec![file.as_os_str()], format!("error: {} is not a folder; give the corpus folder\n", file.display())),
+        (
+            vec![dir.path().as_os_str(), "--annotator".as_ref(), "Bad".as_ref()],
+            "error: --annotator \"Bad\": use only lower-case letters a-z, digits, '-' and '_' (not 'B')\n".to_owned(),
+        ),
+        (
+            vec![dir.path().as_os_str(), "--annotator".as_ref(), "gold".as_ref()],
+            "error: --annotator \"gold\": 'gold' is reserved (the adjudicated version)\n".to_owned(),
+        ),
+        (
+            vec!["--annotator".as_ref(), "suggested".as_ref()],
+            "error: --annotator \"suggested\": 'suggested' is reserved (claims proposed by a program)\n".to_owned(),
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = Command::new(env!("CARGO_BIN_EXE_claimcoder"))
+            .args(&args)
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), expected);
+    }
+}
