@@ -51,6 +51,9 @@ pub fn run(args: &ExportArgs) -> i32 {
             for s in &summary.skipped {
                 eprintln!("warning: {s}");
             }
+            for w in &summary.warnings {
+                eprintln!("warning: {w}");
+            }
             eprintln!(
                 "wrote {}: {} claims from {} annotation files on {} documents{}",
                 summary.out.display(),

@@ -139,6 +139,19 @@ fn check_file(
                     format!("claim {} {} is empty or reversed ({}..{})", claim.id, role.field(), span.start, span.end),
                 );
             }
+            if span.is_whitespace_only() {
+                push(
+                    at,
+                    format!(
+                        "claim {} {} is only whitespace ({}..{}, {:?}); code the words themselves",
+                        claim.id,
+                        role.field(),
+                        span.start,
+                        span.end,
+                        span.quote
+                    ),
+                );
+            }
         }
     }
     let mut copy = file.clone();
