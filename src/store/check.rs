@@ -132,6 +132,9 @@ fn check_file(
         {
             push(at, format!("claim {} names source `{source}`, which is not a valid actor id", claim.id));
         }
+        for message in field_problems(claim, codebook) {
+            push(at, message);
+        }
         for (role, span) in claim.spans() {
             if span.start >= span.end {
                 push(
@@ -181,6 +184,31 @@ fn check_file(
             "the document changed since this file was written; every claim still matches".to_owned(),
         );
     }
+}
+
+/// Values of a claim's `fields` the codebook does not allow (FORMAT.md section 3:
+/// reported and kept): a field it does not define, a Category or Scale value not
+/// among the field's values, an Actor value that is not an actor id.
+fn field_problems(claim: &crate::model::Claim, codebook: &Codebook) -> Vec<String> {
+    use crate::model::FieldType;
+    let mut out = Vec::new();
+    for (id, value) in &claim.fields {
+        let Some(field) = codebook.field(id) else {
+            out.push(format!("claim {} has a value for field `{id}`, which the codebook does not define", claim.id));
+            continue;
+        };
+        match field.r#type {
+            FieldType::Category | FieldType::Scale if !field.values.iter().any(|c| c.value == *value) => {
+                let allowed = field.values.iter().map(|c| format!("`{}`", c.value)).collect::<Vec<_>>().join(", ");
+                out.push(format!("claim {} field `{id}` is `{value}`, which is not one of {allowed}", claim.id));
+            }
+            FieldType::Actor if !is_valid_id(value) => {
+                out.push(format!("claim {} field `{id}` names `{value}`, which is not a valid actor id", claim.id));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn from_load_error(path: &str, e: &LoadError) -> Problem {
