@@ -129,8 +129,22 @@ fn a_changed_text_re_anchors_claims_and_keeps_orphans() {
     assert_eq!(after.claims.len(), before.claims.len(), "orphans are written back");
 }
 
+fn conflict_copies(corpus: &std::path::Path, file: &str) -> Vec<String> {
+    let mut side: Vec<_> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&format!("{file}.conflict-")))
+        .collect();
+    side.sort();
+    side
+}
+
+fn notice(h: &egui_kittest::Harness<'static, claimcoder::ui::App>) -> String {
+    h.state().workspace().and_then(|w| w.notice.clone()).unwrap_or_default()
+}
+
 #[test]
-fn a_file_changed_by_another_program_is_not_clobbered() {
+fn a_file_changed_by_another_program_is_merged_not_clobbered() {
     let corpus = seed_corpus(false);
     let mut h = app(corpus.path(), Some("tester"));
     let text = open_text(&h);
@@ -144,26 +158,36 @@ fn a_file_changed_by_another_program_is_not_clobbered() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(&path, &theirs).unwrap();
 
+    // Theirs changed claim 1's note, ours adds claim 2: both survive, no copy.
     let (s2, e2) = char_range_of(&text, "Lew left Washington for Beijing");
     select(&mut h, s2, e2);
     h.key_press(Key::C);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(2);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs, "the other program's file is kept");
-    let side: Vec<_> = std::fs::read_dir(corpus.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(&format!("{DOC0}.tester.ron.conflict-")))
-        .collect();
-    assert_eq!(side.len(), 1, "our unsaved version is kept beside it: {side:?}");
+    let on_disk = read_annotations(corpus.path(), DOC0, "tester");
+    let mut summary: Vec<(u64, &str, &str)> =
+        on_disk.claims.iter().map(|c| (c.id, c.kind.as_str(), c.note.as_str())).collect();
+    summary.sort();
+    assert_eq!(summary, [(1, "assertion", "edited elsewhere"), (2, "commitment", "")]);
+    assert!(conflict_copies(corpus.path(), &format!("{DOC0}.tester.ron")).is_empty());
+    assert_eq!(open_claims(&h).len(), 2, "the merged file is what the coder sees");
+    assert!(notice(&h).contains("merged with your work"), "{}", notice(&h));
+
+    // Both change claim 1's kind: the file keeps theirs, ours is kept in a copy.
+    let theirs = std::fs::read_to_string(&path).unwrap().replacen("kind: \"assertion\"", "kind: \"denial\"", 1);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, &theirs).unwrap();
+    h.state_mut().apply(claimcoder::ui::CodingIntent::SetKind(1, "commitment".into()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs, "the other program's version of claim 1 is kept");
+    let side = conflict_copies(corpus.path(), &format!("{DOC0}.tester.ron"));
+    assert_eq!(side.len(), 1, "our version is kept beside it: {side:?}");
     let ours =
         claimcoder::store::parse_annotation("x", &std::fs::read_to_string(corpus.path().join(&side[0])).unwrap())
             .unwrap();
-    assert_eq!(ours.claims.len(), 2);
-    assert_eq!(open_claims(&h)[0].note, "edited elsewhere", "the newer file was reloaded");
-    assert!(
-        h.state().workspace().and_then(|w| w.notice.clone()).is_some_and(|n| n.contains("changed by another program"))
-    );
+    assert_eq!(ours.claim(1).map(|c| c.kind.as_str()), Some("commitment"));
+    assert!(notice(&h).contains("1 claim(s) changed on both sides"), "{}", notice(&h));
 }
 
 #[test]
@@ -251,4 +275,28 @@ fn a_mouse_drag_selects_text_that_can_be_coded() {
     let claims = open_claims(&h);
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].content.quote, chars(&open_text(&h), s, e));
+}
+
+/// Issue 7, case 3: the app reads a symlinked annotation file and its saves go
+/// through the link, which stays a link.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_annotation_file_stays_a_link_after_saving() {
+    let corpus = seed_corpus(true);
+    let shared = tempfile::tempdir().unwrap();
+    let name = format!("{DOC0}.analyst-a.ron");
+    let (link, target) = (corpus.path().join(&name), shared.path().join(&name));
+    std::fs::rename(&link, &target).unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let mut h = app(corpus.path(), Some("analyst-a"));
+    assert_eq!(open_claims(&h).len(), 12, "read through the link");
+    let text = open_text(&h);
+    let (s, e) = char_range_of(&text, "The meetings come amid");
+    select(&mut h, s, e);
+    h.key_press(Key::A);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    let saved = claimcoder::store::parse_annotation("x", &std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(saved.claims.len(), 13, "the claim went into the linked file");
 }

@@ -2,7 +2,7 @@
 //! coding, the document list and the open document, with the saving rules of
 //! FORMAT.md section 3 (autosave, never clobber, keep work on failure).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use super::listing::{DocSummary, Listing};
@@ -10,9 +10,10 @@ use super::open_document::OpenDocument;
 use super::save_status::{AUTOSAVE_DELAY, RETRY_DELAY, SaveStatus};
 use crate::model::corpus::CorpusError;
 use crate::model::{Annotator, Corpus, Document, Project};
+use crate::store::conflict::save_merging;
 use crate::store::project_io::{load_project, save_project};
 use crate::store::session::load_from_path;
-use crate::store::{Access, DiskStamp, SaveError, load_annotations, save_annotations, write_atomic};
+use crate::store::{Access, DiskStamp, SaveError, load_annotations, save_annotations};
 
 /// An open corpus.
 pub struct Workspace {
@@ -168,10 +169,7 @@ impl Workspace {
                 self.corpus_learns_file();
                 true
             }
-            Err(SaveError::ChangedOnDisk { path }) => {
-                self.resolve_conflict(&path);
-                false
-            }
+            Err(SaveError::ChangedOnDisk { path }) => self.resolve_conflict(&path),
             Err(SaveError::ReadOnly { reason, .. }) => {
                 self.save = SaveStatus::ReadOnly(reason);
                 false
@@ -191,32 +189,38 @@ impl Workspace {
         }
     }
 
-    /// Someone else changed our file: keep our unsaved version beside it, reload
-    /// theirs, and tell the user. Nothing is lost and nothing is clobbered.
-    fn resolve_conflict(&mut self, shown: &str) {
-        let Some(open) = &mut self.open else { return };
-        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-        let side = PathBuf::from(format!("{}.conflict-{stamp}", open.loaded.path.display()));
-        let kept = write_atomic(&side, crate::store::to_ron(&open.loaded.file).as_bytes()).map_err(|e| e.to_string());
-        match kept {
-            Ok(()) => {
+    /// Someone else changed our file: merge their version with our unsaved one
+    /// claim by claim, keep our whole version in a uniquely named conflict copy when
+    /// both changed the same claim, reload the merged file and tell the user.
+    /// Nothing is lost and nothing is clobbered. Returns whether the work is on disk.
+    fn resolve_conflict(&mut self, shown: &str) -> bool {
+        let Some(open) = &mut self.open else { return true };
+        match save_merging(&mut open.loaded, &open.doc, &self.project.actors) {
+            Ok(report) => {
                 let index = open.index;
-                self.notice = Some(format!(
-                    "{shown} was changed by another program. It was reloaded; your unsaved version is kept in {}.",
-                    side.display()
-                ));
-                if let Some(o) = &mut self.open {
-                    o.dirty = false;
-                }
+                open.dirty = false;
+                open.dirty_since = None;
+                self.save = SaveStatus::Saved;
+                self.notice = Some(match &report.copy {
+                    Some(copy) => format!(
+                        "{shown} was changed by another program and merged with your work; {} claim(s) changed on \
+                         both sides keep the other version, yours is kept in {}.",
+                        report.conflicts.len(),
+                        copy.display()
+                    ),
+                    None => format!("{shown} was changed by another program and merged with your work."),
+                });
+                self.corpus_learns_file();
                 self.open_document(index);
+                true
+            }
+            Err(SaveError::ReadOnly { reason, .. }) => {
+                self.save = SaveStatus::ReadOnly(reason);
+                false
             }
             Err(e) => {
-                self.save = SaveStatus::Failed {
-                    reason: format!(
-                        "{shown} was changed by another program and a copy of your work could not be written ({e})"
-                    ),
-                    retry_at: Instant::now() + RETRY_DELAY,
-                };
+                self.save = SaveStatus::Failed { reason: e.to_string(), retry_at: Instant::now() + RETRY_DELAY };
+                false
             }
         }
     }

@@ -305,7 +305,7 @@ fn export_outcome(result: Result<ExportSummary, String>) -> Outcome {
                     summary.documents,
                     summary.out.display()
                 ),
-                details: summary.skipped.iter().map(ToString::to_string).collect(),
+                details: summary.skipped.iter().map(ToString::to_string).chain(summary.warnings).collect(),
             }
         }
         Err(e) => Outcome::failed(format!("Nothing was exported: {e}")),
