@@ -125,7 +125,7 @@ fn write_corpus(root: &Path, with_fields: bool) {
         for annotator in ANNOTATORS {
             let mut file = AnnotationFile::new(&format!("{stem}.txt"), annotator, &sha);
             file.claims = coding(&text, &mut rng, with_fields);
-            let ron = to_ron(&file).unwrap_or_default();
+            let ron = to_ron(&file);
             std::fs::write(root.join(format!("{stem}.{annotator}.ron")), ron).unwrap_or_default();
         }
         std::fs::write(root.join(format!("{stem}.txt")), text).unwrap_or_default();

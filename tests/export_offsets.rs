@@ -124,7 +124,7 @@ fn csv_and_jsonl_carry_every_claim_field() {
     let mut file = claimcoder::store::parse_annotation("x", &std::fs::read_to_string(&path).unwrap()).unwrap();
     file.claims[0].fields.insert("stance".into(), "a value the codebook lacks".into());
     file.claims[0].fields.insert("issue".into(), "human rights".into());
-    std::fs::write(&path, claimcoder::store::to_ron(&file).unwrap()).unwrap();
+    std::fs::write(&path, claimcoder::store::to_ron(&file)).unwrap();
     let out = corpus.path().join("out.csv");
     run(corpus.path(), Format::Csv, &out);
     let mut r = csv::Reader::from_path(&out).unwrap();

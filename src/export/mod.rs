@@ -8,6 +8,7 @@
 //! quote would silently corrupt every downstream analysis.
 
 mod brat;
+mod brat_claims;
 mod brat_conf;
 mod brat_fields;
 mod brat_parse;
@@ -27,7 +28,9 @@ use crate::store::reanchor::span_holds;
 use crate::store::{CodedDocument, Dataset};
 
 pub use brat_conf::brat_type_name;
-pub use import_brat::{ImportError, ImportOptions, ImportSummary, import_brat};
+pub use import_brat::{
+    BratImportOptions, ImportAnnotators, ImportError, ImportOptions, ImportSummary, import_brat, import_brat_with,
+};
 pub use stats::{CorpusStats, corpus_stats};
 
 /// The export formats of FORMAT.md section 6.
@@ -95,6 +98,9 @@ pub struct ExportSummary {
     pub claims: usize,
     /// Claims left out because their offsets no longer match the text.
     pub skipped: Vec<SkippedClaim>,
+    /// Other things left out, each one sentence naming document, annotator and claim
+    /// (brat: spans of whitespace only).
+    pub warnings: Vec<String>,
 }
 
 /// Why an export wrote nothing; each message is one sentence naming the file.
@@ -151,7 +157,13 @@ pub fn export(
         documents: count_documents(&units),
         claims: units.iter().map(|u| u.claims.len()).sum(),
         skipped,
+        warnings: Vec::new(),
     };
+    if opts.format == Format::Brat {
+        let (warnings, left_out) = brat::whitespace_only(&units);
+        summary.warnings = warnings;
+        summary.claims -= left_out;
+    }
     match opts.format {
         Format::Csv => output::write_file(&opts.out, opts.force, |w| csv::write(w, dataset, &units, progress))?,
         Format::Jsonl => output::write_file(&opts.out, opts.force, |w| jsonl::write(w, dataset, &units, progress))?,

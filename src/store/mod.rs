@@ -4,9 +4,12 @@
 
 pub mod annotation_io;
 pub mod atomic;
+pub mod atomic_batch;
 pub mod check;
+pub mod conflict;
 pub mod dataset;
 pub mod disk_stamp;
+pub mod merge;
 pub mod project_io;
 pub mod reanchor;
 pub mod ron_error;
