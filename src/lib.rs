@@ -10,4 +10,5 @@ pub mod cli;
 pub mod export;
 pub mod model;
 pub mod store;
+pub mod suggest;
 pub mod ui;

@@ -7,6 +7,7 @@ pub mod check;
 pub mod export;
 pub mod import;
 pub mod stats;
+pub mod suggest;
 
 use std::path::PathBuf;
 
@@ -47,6 +48,8 @@ pub enum Command {
     ImportBrat(import::ImportArgs),
     /// Corpus statistics: documents, progress, claims by kind, source and group.
     Stats(stats::StatsArgs),
+    /// Write the built-in suggester's claims as <stem>.suggested.ron for every document (or those named).
+    Suggest(suggest::SuggestArgs),
 }
 
 /// Parses the arguments and runs the command; returns the process exit status.
@@ -66,6 +69,7 @@ pub fn main() -> i32 {
         Some(Command::Agreement(args)) => agreement::run(&args),
         Some(Command::ImportBrat(args)) => import::run(&args),
         Some(Command::Stats(args)) => stats::run(&args),
+        Some(Command::Suggest(args)) => suggest::run(&args),
     }
 }
 

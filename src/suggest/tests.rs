@@ -1,0 +1,1 @@
+//! Unit tests of the suggester: one per pattern, and properties of every suggestion.
