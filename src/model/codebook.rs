@@ -152,9 +152,6 @@ pub struct Project {
     pub cues: Vec<Cue>,
 }
 
-/// Letters the app's fixed shortcuts use; a kind's key must be another one.
-pub const RESERVED_KEYS: &str = "JKNPSQXW";
-
 /// The built-in codebook, used when a corpus has no `claimcoder.ron`.
 pub const DEFAULT_PROJECT_RON: &str = include_str!("../../assets/codebook.ron");
 
@@ -177,6 +174,8 @@ impl Project {
 
     /// Problems a user must fix in the codebook (duplicate ids or keys, bad ids,
     /// colours, keys, fields without values or with bad ones), each as one sentence.
+    /// Whether a key collides with one of the app's own shortcuts is the app's to
+    /// say (`ui::kind_key_conflicts`), since its command table defines them.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         let mut ids = std::collections::HashSet::new();
@@ -191,9 +190,6 @@ impl Project {
             match k.key_char() {
                 None => out.push(format!("kind `{}` needs a one-letter key, not `{}`", k.id, k.key)),
                 Some(c) if !keys.insert(c) => out.push(format!("key `{c}` is used by two kinds")),
-                Some(c) if RESERVED_KEYS.contains(c) => {
-                    out.push(format!("kind `{}` key `{c}` is taken by a fixed shortcut ({RESERVED_KEYS})", k.id))
-                }
                 Some(_) => {}
             }
             if parse_hex_color(&k.color).is_none() {
@@ -276,9 +272,7 @@ mod tests {
         p.kinds[1].key = "A".into();
         p.kinds[2].color = "green".into();
         p.kinds[0].id = "Bad Id".into();
-        p.kinds[2].key = "S".into();
         let problems = p.problems().join("\n");
-        assert!(problems.contains("`commitment` key `S` is taken by a fixed shortcut"), "{problems}");
         assert!(problems.contains("key `A` is used by two kinds"), "{problems}");
         assert!(problems.contains("colour `green`"), "{problems}");
         assert!(problems.contains("`Bad Id`"), "{problems}");
@@ -329,7 +323,8 @@ mod tests {
         let newer = r#"(format: 1, kinds: [], cues: [(kind: "denial", forms: ["slammed"]), (kind: "assertion", role: Source, forms: ["per"])])"#;
         let read: Project = ron::from_str(newer).unwrap();
         assert_eq!(read.cues[1].role, super::super::cue::CueRole::Source);
-        let again: Project = ron::from_str(&ron::ser::to_string_pretty(&read, ron::ser::PrettyConfig::new()).unwrap()).unwrap();
+        let again: Project =
+            ron::from_str(&ron::ser::to_string_pretty(&read, ron::ser::PrettyConfig::new()).unwrap()).unwrap();
         assert_eq!(again, read);
         let mut p = Project::builtin();
         p.cues = read.cues;
@@ -337,7 +332,10 @@ mod tests {
         p.cues[0].kind = "rebuttal".into();
         assert_eq!(
             p.problems(),
-            ["cue `slammed` suggests the kind `rebuttal`, which the codebook lacks", "cue ` ` needs forms that are not empty"]
+            [
+                "cue `slammed` suggests the kind `rebuttal`, which the codebook lacks",
+                "cue ` ` needs forms that are not empty"
+            ]
         );
         let misspelt = r#"(format: 1, kinds: [], cues: [(kind: "denial", form: ["x"])])"#;
         assert!(ron::from_str::<Project>(misspelt).is_err());

@@ -35,6 +35,9 @@ pub struct Dataset {
     /// Files that could not be read, each as one located sentence. Callers that
     /// must not produce partial results (export) refuse to go on when this is not empty.
     pub errors: Vec<String>,
+    /// Texts that could not be read but have no annotation files among those
+    /// loaded: nothing coded is missing, so they are warned about, not refused.
+    pub warnings: Vec<String>,
 }
 
 /// Why a dataset cannot be loaded at all.
@@ -76,30 +79,40 @@ pub fn load_dataset_where(root: &Path, keep: &(dyn Fn(&Annotator) -> bool + Sync
     };
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).max(1);
     let chunk = corpus.documents.len().div_ceil(threads).max(1);
-    let results: Vec<(Vec<CodedDocument>, Vec<String>)> = std::thread::scope(|scope| {
+    let results: Vec<Loaded> = std::thread::scope(|scope| {
         let handles: Vec<_> =
             corpus.documents.chunks(chunk).map(|entries| scope.spawn(move || load_chunk(entries, keep))).collect();
         handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
     });
     let mut documents = Vec::with_capacity(corpus.documents.len());
-    for (docs, errs) in results {
-        documents.extend(docs);
-        errors.extend(errs);
+    let mut warnings = Vec::new();
+    for chunk in results {
+        documents.extend(chunk.documents);
+        errors.extend(chunk.errors);
+        warnings.extend(chunk.warnings);
     }
-    Ok(Dataset { corpus, project, documents, errors })
+    Ok(Dataset { corpus, project, documents, errors, warnings })
 }
 
-fn load_chunk(
-    entries: &[DocumentEntry],
-    keep: &(dyn Fn(&Annotator) -> bool + Sync),
-) -> (Vec<CodedDocument>, Vec<String>) {
-    let mut docs = Vec::with_capacity(entries.len());
-    let mut errors = Vec::new();
+/// What one thread loaded.
+#[derive(Default)]
+struct Loaded {
+    documents: Vec<CodedDocument>,
+    errors: Vec<String>,
+    warnings: Vec<String>,
+}
+
+fn load_chunk(entries: &[DocumentEntry], keep: &(dyn Fn(&Annotator) -> bool + Sync)) -> Loaded {
+    let mut out = Loaded { documents: Vec::with_capacity(entries.len()), ..Loaded::default() };
     for entry in entries {
         let document = match Document::load(&entry.id, &entry.path) {
             Ok(d) => d,
+            Err(e) if entry.annotations.keys().any(keep) => {
+                out.errors.push(e.to_string());
+                continue;
+            }
             Err(e) => {
-                errors.push(e.to_string());
+                out.warnings.push(format!("{e} (it has no annotation files; left out)"));
                 continue;
             }
         };
@@ -115,10 +128,10 @@ fn load_chunk(
                     reports.insert(annotator.clone(), report);
                     files.insert(annotator.clone(), file);
                 }
-                Err(e) => errors.push(e.located()),
+                Err(e) => out.errors.push(e.located()),
             }
         }
-        docs.push(CodedDocument { entry: entry.clone(), document, files, reports });
+        out.documents.push(CodedDocument { entry: entry.clone(), document, files, reports });
     }
-    (docs, errors)
+    out
 }

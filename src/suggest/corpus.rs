@@ -72,8 +72,11 @@ pub fn suggest_corpus(opts: &SuggestOptions) -> Result<SuggestSummary, SuggestEr
     let entries = select(&corpus, &opts.documents)?;
     let suggested = Annotator::suggested();
     if !opts.force {
-        let existing: Vec<PathBuf> =
-            entries.iter().filter(|e| e.annotations.contains_key(&suggested)).map(|e| e.annotation_path(&suggested)).collect();
+        let existing: Vec<PathBuf> = entries
+            .iter()
+            .filter(|e| e.annotations.contains_key(&suggested))
+            .map(|e| e.annotation_path(&suggested))
+            .collect();
         if !existing.is_empty() {
             return Err(SuggestError::Exists(existing));
         }
@@ -83,7 +86,7 @@ pub fn suggest_corpus(opts: &SuggestOptions) -> Result<SuggestSummary, SuggestEr
         let document = Document::load(&entry.id, &entry.path).map_err(|e| e.to_string())?;
         let file = suggester.annotation(&document);
         let claims = file.claims.len();
-        let text = to_ron(&file).map_err(|e| format!("{}: {e}", entry.id))?;
+        let text = to_ron(&file);
         Ok((annotation_path(&entry.path, &suggested), text.into_bytes(), claims))
     });
     let mut summary = SuggestSummary::default();

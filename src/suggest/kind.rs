@@ -22,7 +22,11 @@ pub(crate) fn decide<'a>(
     if lexicon_kind != "assertion" {
         return (lexicon_kind, None);
     }
-    if promises(l, content, mention) { ("commitment", Some("the source speaks of its own future action")) } else { (lexicon_kind, None) }
+    if promises(l, content, mention) {
+        ("commitment", Some("the source speaks of its own future action"))
+    } else {
+        (lexicon_kind, None)
+    }
 }
 
 /// Whether the content has the source (or "we", "I", or a pronoun) followed by a

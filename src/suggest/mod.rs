@@ -135,7 +135,8 @@ impl Suggester {
         mention: Option<(usize, usize)>,
     ) -> Option<Source> {
         let (ms, me) = mention?;
-        let inside = mentions.iter().rfind(|m| m.start >= ms && m.end <= me && (m.end == me || ends_with_name(l, m.end, me)));
+        let inside =
+            mentions.iter().rfind(|m| m.start >= ms && m.end <= me && (m.end == me || ends_with_name(l, m.end, me)));
         if let Some(m) = inside {
             return Some(Source { actor: m.actor, guess: false });
         }
@@ -231,7 +232,8 @@ fn is_reference(phrase: &str) -> bool {
 /// kept one's or whose cue lies in a kept one's cue or source mention.
 fn choose(l: &Layout, mut readings: Vec<Reading>, lexicon: &Lexicon) -> Vec<Reading> {
     let score = |r: &Reading| {
-        let core = r.entry.is_some_and(|e| matches!(lexicon.entries[e].lemma.as_str(), "say" | "tell" | "according to"));
+        let core =
+            r.entry.is_some_and(|e| matches!(lexicon.entries[e].lemma.as_str(), "say" | "tell" | "according to"));
         r.pattern.confidence() + if core { 0.1 } else { 0.0 } + if r.mention.is_some() { 0.05 } else { 0.0 }
     };
     readings.sort_by(|a, b| score(b).total_cmp(&score(a)).then(a.content.cmp(&b.content)));
@@ -241,9 +243,9 @@ fn choose(l: &Layout, mut readings: Vec<Reading>, lexicon: &Lexicon) -> Vec<Read
             (Some(x), Some(y)) => x.0 < y.1 && y.0 < x.1,
             _ => false,
         };
-        let clash = kept.iter().any(|k| {
-            jaccard_matches(k.content, r.content) || overlaps(r.cue, k.cue) || overlaps(r.cue, k.mention)
-        });
+        let clash = kept
+            .iter()
+            .any(|k| jaccard_matches(k.content, r.content) || overlaps(r.cue, k.cue) || overlaps(r.cue, k.mention));
         if !clash {
             kept.push(r);
         }
@@ -292,7 +294,11 @@ fn colon_quotes(l: &Layout, hits: &[lexicon::Hit]) -> Vec<Reading> {
 
 /// Paragraphs that are a quotation with no cue of their own, right after a quoted
 /// claim: the same speaker goes on (news prints a long quote that way).
-fn continued_quotes(l: &Layout, hits: &[lexicon::Hit], resolved: &[(Reading, Option<Source>)]) -> Vec<(Reading, Option<Source>)> {
+fn continued_quotes(
+    l: &Layout,
+    hits: &[lexicon::Hit],
+    resolved: &[(Reading, Option<Source>)],
+) -> Vec<(Reading, Option<Source>)> {
     let mut out = Vec::new();
     for (r, source) in resolved {
         let quoted = matches!(r.pattern, Pattern::QuoteBefore | Pattern::QuoteAfter | Pattern::Colon);
@@ -306,13 +312,20 @@ fn continued_quotes(l: &Layout, hits: &[lexicon::Hit], resolved: &[(Reading, Opt
         }
         while let Some(&next) = l.paragraphs.get(index + 1) {
             let Some(q) = l.quote_opening_at(next.0) else { break };
-            let has_cue = hits.iter().any(|h| h.start >= next.0 && h.start < next.1 && !(h.start > q.start && h.start < q.end));
+            let has_cue =
+                hits.iter().any(|h| h.start >= next.0 && h.start < next.1 && !(h.start > q.start && h.start < q.end));
             let taken = resolved.iter().any(|(k, _)| k.content.0 < next.1 && next.0 < k.content.1);
             if has_cue || taken || q.end < next.1.saturating_sub(2) {
                 break;
             }
             out.push((
-                Reading { content: (q.start, q.end), cue: None, mention: None, pattern: Pattern::Continued, entry: None },
+                Reading {
+                    content: (q.start, q.end),
+                    cue: None,
+                    mention: None,
+                    pattern: Pattern::Continued,
+                    entry: None,
+                },
                 source.map(|s| Source { guess: true, ..s }),
             ));
             para = next;

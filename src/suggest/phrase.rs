@@ -10,8 +10,26 @@ const MAX_SOURCE: usize = 12;
 
 /// Prepositions that open an adjunct rather than a source ("On Monday Lew said").
 const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "for", "with", "from", "to", "under", "over", "since", "by",
-    "into", "amid", "despite", "through", "throughout", "following",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "for",
+    "with",
+    "from",
+    "to",
+    "under",
+    "over",
+    "since",
+    "by",
+    "into",
+    "amid",
+    "despite",
+    "through",
+    "throughout",
+    "following",
 ];
 
 impl Layout<'_> {

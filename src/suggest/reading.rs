@@ -96,7 +96,12 @@ pub(crate) fn read(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize) -> Option<
         return None;
     }
     let (ss, se) = l.sentence_at(hit.start)?;
-    let site = Site { first: l.token_from(ss), last: l.token_from(se), ci: l.token_from(hit.start), cj: l.token_from(hit.end) };
+    let site = Site {
+        first: l.token_from(ss),
+        last: l.token_from(se),
+        ci: l.token_from(hit.start),
+        cj: l.token_from(hit.end),
+    };
     let cue = Some((hit.start, hit.end));
     let entry = Some(hit.entry);
     let reading = match lex.entries[hit.entry].role {
@@ -253,7 +258,9 @@ fn content_after(l: &Layout, s: &Site, after: usize, addressing: bool) -> Option
         while j < s.last && j - k <= 6 && l.tokens[j].word && !is_that(l, j) && l.word(j) != "to" {
             j += 1;
         }
-        if j < s.last && (is_that(l, j) || matches!(l.word(j), "," | ":") || l.quote_opening_at(l.tokens[j].start).is_some()) {
+        if j < s.last
+            && (is_that(l, j) || matches!(l.word(j), "," | ":") || l.quote_opening_at(l.tokens[j].start).is_some())
+        {
             k = j;
         }
     }
@@ -272,7 +279,9 @@ fn content_after(l: &Layout, s: &Site, after: usize, addressing: bool) -> Option
         }
         return Some(((q.start, clause_end(l, k, s.last)?), Pattern::Indirect));
     }
-    if let Some(that) = (k..s.last.min(k + MAX_ADJUNCT)).take_while(|&i| l.tokens[i].word || l.word(i) == ",").find(|&i| is_that(l, i)) {
+    if let Some(that) =
+        (k..s.last.min(k + MAX_ADJUNCT)).take_while(|&i| l.tokens[i].word || l.word(i) == ",").find(|&i| is_that(l, i))
+    {
         return Some(((l.tokens[that].start, clause_end(l, that + 1, s.last)?), Pattern::Indirect));
     }
     let w = l.word(k);
@@ -330,7 +339,10 @@ fn clause_end(l: &Layout, from: usize, last: usize) -> Option<usize> {
 /// `According to X, ...` / `..., according to X.` / `X, according to Y, is Z.`
 fn read_according(l: &Layout, s: &Site) -> Option<Parts> {
     let mut j = s.cj;
-    while j < s.last && j - s.cj < 15 && (l.tokens[j].word || l.is_glue(j) || l.quote_opening_at(l.tokens[j].start).is_some()) {
+    while j < s.last
+        && j - s.cj < 15
+        && (l.tokens[j].word || l.is_glue(j) || l.quote_opening_at(l.tokens[j].start).is_some())
+    {
         if let Some(q) = l.quote_opening_at(l.tokens[j].start) {
             j = l.token_from(q.end).max(j + 1);
             continue;
