@@ -130,10 +130,9 @@ fn humans(a: &Annotator) -> bool {
 }
 
 /// Imports the brat attribution corpus into a temporary corpus.
-fn import_attribution(source: &Path) -> Result<(PathBuf, tempdir::Dir), String> {
-    let dir = tempdir::Dir::new()?;
-    let corpus = dir.path.join("corpus");
-    std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
+fn import_attribution(source: &Path) -> Result<(PathBuf, tempfile::TempDir), String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let corpus = dir.path().to_path_buf();
     for entry in std::fs::read_dir(source.join("text")).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.extension().is_some_and(|e| e == "txt") {
@@ -154,27 +153,6 @@ fn import_attribution(source: &Path) -> Result<(PathBuf, tempdir::Dir), String> 
             Ok((corpus, dir))
         }
         Err(e) => Err(e.to_string()),
-    }
-}
-
-/// A temporary folder removed when dropped (the example needs no extra crate).
-mod tempdir {
-    pub struct Dir {
-        pub path: std::path::PathBuf,
-    }
-
-    impl Dir {
-        pub fn new() -> Result<Self, String> {
-            let path = std::env::temp_dir().join(format!("claimcoder-suggest-eval-{}", std::process::id()));
-            std::fs::create_dir_all(&path).map_err(|e| e.to_string())?;
-            Ok(Self { path })
-        }
-    }
-
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.path);
-        }
     }
 }
 

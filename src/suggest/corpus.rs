@@ -9,6 +9,7 @@ use super::Suggester;
 use crate::model::corpus::{CorpusError, annotation_path};
 use crate::model::{Annotator, Corpus, Document, DocumentEntry};
 use crate::store::LoadError;
+use crate::store::annotation_io::read_annotation;
 use crate::store::atomic_batch::write_all_atomic;
 use crate::store::project_io::load_project;
 use crate::store::to_ron;
@@ -55,6 +56,10 @@ pub enum SuggestError {
     /// Suggested files that exist, without `--force`.
     #[error("{} suggested file(s) exist (first: {}); nothing written; replace them with --force", .0.len(), .0[0].display())]
     Exists(Vec<PathBuf>),
+    /// An existing suggested file that does not read (broken, or from a newer
+    /// program): even `--force` never overwrites what it cannot read.
+    #[error("{0}; not replacing it even with --force: fix or remove it first")]
+    Unreadable(LoadError),
     /// A write failed; files written before it are whole.
     #[error("cannot write {}: {error}", path.display())]
     Write {
@@ -71,15 +76,16 @@ pub fn suggest_corpus(opts: &SuggestOptions) -> Result<SuggestSummary, SuggestEr
     let project = load_project(&corpus.project_path()).map_err(SuggestError::Project)?;
     let entries = select(&corpus, &opts.documents)?;
     let suggested = Annotator::suggested();
-    if !opts.force {
-        let existing: Vec<PathBuf> = entries
-            .iter()
-            .filter(|e| e.annotations.contains_key(&suggested))
-            .map(|e| e.annotation_path(&suggested))
-            .collect();
-        if !existing.is_empty() {
-            return Err(SuggestError::Exists(existing));
-        }
+    let existing: Vec<PathBuf> = entries
+        .iter()
+        .filter(|e| e.annotations.contains_key(&suggested))
+        .map(|e| e.annotation_path(&suggested))
+        .collect();
+    if !opts.force && !existing.is_empty() {
+        return Err(SuggestError::Exists(existing));
+    }
+    for path in &existing {
+        read_annotation(&path.display().to_string(), path).map_err(SuggestError::Unreadable)?;
     }
     let suggester = Suggester::new(&project);
     let results = in_parallel(&entries, |entry| {

@@ -96,7 +96,7 @@ impl Suggester {
         let mut readings: Vec<Reading> =
             (0..hits.len()).filter_map(|h| reading::read(&layout, &self.lexicon, &hits, h)).collect();
         readings.extend(colon_quotes(&layout, &hits));
-        let chosen = choose(&layout, readings, &self.lexicon);
+        let chosen = choose(readings, &self.lexicon);
         let mentions = self.registry.find(&layout);
         let mut resolved = Vec::with_capacity(chosen.len());
         for r in chosen {
@@ -230,7 +230,7 @@ fn is_reference(phrase: &str) -> bool {
 
 /// The readings kept: most confident first, none whose content overlap-matches a
 /// kept one's or whose cue lies in a kept one's cue or source mention.
-fn choose(l: &Layout, mut readings: Vec<Reading>, lexicon: &Lexicon) -> Vec<Reading> {
+fn choose(mut readings: Vec<Reading>, lexicon: &Lexicon) -> Vec<Reading> {
     let score = |r: &Reading| {
         let core =
             r.entry.is_some_and(|e| matches!(lexicon.entries[e].lemma.as_str(), "say" | "tell" | "according to"));
@@ -250,7 +250,6 @@ fn choose(l: &Layout, mut readings: Vec<Reading>, lexicon: &Lexicon) -> Vec<Read
             kept.push(r);
         }
     }
-    let _ = l;
     kept
 }
 
@@ -266,13 +265,13 @@ fn jaccard_matches(a: (usize, usize), b: (usize, usize)) -> bool {
 fn colon_quotes(l: &Layout, hits: &[lexicon::Hit]) -> Vec<Reading> {
     let mut out = Vec::new();
     for (i, t) in l.tokens.iter().enumerate() {
-        if l.word(i) != ":" || l.quote_around(t.start).is_some_and(|q| q.closed) {
+        if !matches!(l.word(i), ":" | "：") || l.quote_around(t.start).is_some_and(|q| q.closed) {
             continue;
         }
         let Some(q) = l.tokens.get(i + 1).and_then(|n| l.quote_opening_at(n.start)) else { continue };
         let Some((ss, _)) = l.sentence_at(t.start) else { continue };
         let first = l.token_from(ss);
-        if i == first || i - first > 6 || !l.is_capitalised(first) {
+        if i == first || i - first > 6 || !l.is_name_like(first) {
             continue;
         }
         if hits.iter().any(|h| h.start >= l.tokens[first].start && h.start < t.start) {
@@ -305,7 +304,7 @@ fn continued_quotes(
         if !quoted {
             continue;
         }
-        let Some(mut para) = l.paragraph_at(r.content.0) else { continue };
+        let Some(para) = l.paragraph_at(r.content.0) else { continue };
         let mut index = l.paragraphs.partition_point(|p| p.0 < para.0);
         if r.content.1 < para.1 && l.slice(r.content.1, para.1).chars().filter(|c| c.is_alphanumeric()).count() > 40 {
             continue;
@@ -328,10 +327,8 @@ fn continued_quotes(
                 },
                 source.map(|s| Source { guess: true, ..s }),
             ));
-            para = next;
             index += 1;
         }
-        let _ = para;
     }
     out
 }

@@ -121,6 +121,13 @@ impl Layout<'_> {
         (i > start && opens_phrase && !is_in(AFTER_SOURCE, first)).then_some((start, i))
     }
 
+    /// Whether token `i` may open a name: capitalised, or in a script without case
+    /// (Arabic, Chinese, Hebrew), where any word may.
+    pub(crate) fn is_name_like(&self, i: usize) -> bool {
+        let caseless = |c: char| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase();
+        self.is_capitalised(i) || (self.tokens.get(i).is_some_and(|t| t.word) && self.word(i).starts_with(caseless))
+    }
+
     /// Whether token `i` is a number.
     pub(crate) fn is_number(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.word) && self.word(i).chars().all(|c| c.is_ascii_digit() || c == ',')
