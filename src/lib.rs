@@ -16,5 +16,6 @@ pub mod export;
 pub mod job;
 pub mod model;
 pub mod store;
+pub mod suggest;
 pub mod text;
 pub mod ui;

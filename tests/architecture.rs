@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// The core's modules: a folder or a single file under `src/`. `text` arrives with
 /// the document-view issue and is checked once it exists.
-const CORE: &[&str] = &["model", "store", "agreement", "export", "text", "coding", "adjudication", "job.rs"];
+const CORE: &[&str] = &["model", "store", "agreement", "export", "text", "coding", "adjudication", "suggest", "job.rs"];
 
 /// What the core must not name.
 const FORBIDDEN: &[&str] =

@@ -7,6 +7,7 @@ pub mod check;
 pub mod export;
 pub mod import;
 pub mod stats;
+pub mod suggest;
 
 use std::path::PathBuf;
 
@@ -47,6 +48,8 @@ pub enum Command {
     ImportBrat(import::ImportArgs),
     /// Corpus statistics: documents, progress, claims by kind, source and group.
     Stats(stats::StatsArgs),
+    /// Write the built-in suggester's claims as <stem>.suggested.ron for every document (or those named).
+    Suggest(suggest::SuggestArgs),
 }
 
 /// Parses the process's arguments; on `--help`, `--version` or a usage error the
@@ -83,6 +86,7 @@ pub fn run(command: Command) -> i32 {
         Command::Agreement(args) => agreement::run(&args),
         Command::ImportBrat(args) => import::run(&args),
         Command::Stats(args) => stats::run(&args),
+        Command::Suggest(args) => suggest::run(&args),
     }
 }
 

@@ -72,6 +72,11 @@ impl Annotator {
         Self(GOLD.to_owned())
     }
 
+    /// The suggestions' name.
+    pub fn suggested() -> Self {
+        Self(SUGGESTED.to_owned())
+    }
+
     /// The name as written in file names.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ActorRegistry, FORMAT_VERSION};
+use super::{ActorRegistry, Cue, FORMAT_VERSION};
 
 /// One claim kind.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,6 +146,10 @@ pub struct Project {
     /// The actor registry.
     #[serde(default)]
     pub actors: ActorRegistry,
+    /// The corpus's own reporting cues for the suggester, before the built-in
+    /// lexicon (FORMAT.md section 7); written only when there are some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<Cue>,
 }
 
 /// The built-in codebook, used when a corpus has no `claimcoder.ron`.
@@ -159,6 +163,7 @@ impl Project {
             kinds: Vec::new(),
             fields: Vec::new(),
             actors: ActorRegistry::default(),
+            cues: Vec::new(),
         })
     }
 
@@ -192,6 +197,15 @@ impl Project {
             }
         }
         field_problems(&self.fields, &mut out);
+        for (i, cue) in self.cues.iter().enumerate() {
+            let which = cue.forms.first().map_or_else(|| format!("cue {}", i + 1), |f| format!("cue `{f}`"));
+            if self.kinds.iter().all(|k| k.id != cue.kind) {
+                out.push(format!("{which} suggests the kind `{}`, which the codebook lacks", cue.kind));
+            }
+            if cue.forms.iter().any(|f| f.trim().is_empty()) || cue.forms.is_empty() {
+                out.push(format!("{which} needs forms that are not empty"));
+            }
+        }
         let mut actor_ids = std::collections::HashSet::new();
         for a in &self.actors.actors {
             if !super::is_valid_id(&a.id) {
@@ -297,5 +311,33 @@ mod tests {
         p.fields.truncate(1);
         p.fields.push(field("position", FieldType::Scale, &["-1", "0", "1"]));
         assert!(p.problems().is_empty(), "{:?}", p.problems());
+    }
+
+    #[test]
+    fn cues_are_optional_written_only_when_present_and_checked() {
+        let p = Project::builtin();
+        let text = ron::ser::to_string_pretty(&p, ron::ser::PrettyConfig::new()).unwrap();
+        assert!(!text.contains("cues"), "{text}");
+        let older = "(format: 1, kinds: [], actors: [])";
+        assert_eq!(ron::from_str::<Project>(older).unwrap().cues, []);
+        let newer = r#"(format: 1, kinds: [], cues: [(kind: "denial", forms: ["slammed"]), (kind: "assertion", role: Source, forms: ["per"])])"#;
+        let read: Project = ron::from_str(newer).unwrap();
+        assert_eq!(read.cues[1].role, super::super::cue::CueRole::Source);
+        let again: Project =
+            ron::from_str(&ron::ser::to_string_pretty(&read, ron::ser::PrettyConfig::new()).unwrap()).unwrap();
+        assert_eq!(again, read);
+        let mut p = Project::builtin();
+        p.cues = read.cues;
+        p.cues[1].forms = vec![" ".into()];
+        p.cues[0].kind = "rebuttal".into();
+        assert_eq!(
+            p.problems(),
+            [
+                "cue `slammed` suggests the kind `rebuttal`, which the codebook lacks",
+                "cue ` ` needs forms that are not empty"
+            ]
+        );
+        let misspelt = r#"(format: 1, kinds: [], cues: [(kind: "denial", form: ["x"])])"#;
+        assert!(ron::from_str::<Project>(misspelt).is_err());
     }
 }

@@ -7,6 +7,7 @@ pub mod annotator;
 pub mod claim;
 pub mod codebook;
 pub mod corpus;
+pub mod cue;
 pub mod document;
 pub mod field_value;
 pub mod span;
@@ -20,6 +21,7 @@ pub use annotator::{Annotator, AnnotatorError};
 pub use claim::{Claim, ClaimId};
 pub use codebook::{Choice, Codebook, Field, FieldType, Kind, Project};
 pub use corpus::{Corpus, DocumentEntry};
+pub use cue::{Cue, CueRole};
 pub use document::{Document, DocumentError};
 pub use span::Span;
 

@@ -1,0 +1,187 @@
+//! How good the built-in suggester is, measured as a coder is measured: suggested
+//! claims matched one to one against each human coding (FORMAT.md section 5,
+//! overlap: Jaccard >= 0.5), then precision, recall and F1 of the content spans,
+//! and, on the matched claims, how often the suggested cue and source mention
+//! overlap the human ones, and how often kind and source actor agree.
+//!
+//! `cargo run --release --example suggest_eval [CORPUS ...]`
+//!
+//! Without arguments it measures the attribution training corpus
+//! (`../shared/eval/attribution-train`, imported into a temporary corpus with
+//! `import-brat --annotator-from-suffix`; skipped with a note when absent) and the
+//! shipped `seeds/`. A CORPUS argument is a claimcoder corpus already coded by
+//! people. Nothing of the measured corpora is written into the project.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use claimcoder::agreement::match_overlap;
+use claimcoder::export::import_brat::{BratImportOptions, ImportAnnotators, import_brat_with};
+use claimcoder::model::{Annotator, Claim, Span};
+use claimcoder::store::dataset::{Dataset, load_dataset_where};
+use claimcoder::suggest::Suggester;
+
+/// Counts over all (document, human annotator) pairs.
+#[derive(Default)]
+struct Tally {
+    suggested: usize,
+    human: usize,
+    matched: usize,
+    cue_both: usize,
+    cue_overlap: usize,
+    mention_both: usize,
+    mention_overlap: usize,
+    kind_same: usize,
+    source_same: usize,
+    /// Per pattern (the reason's pattern words): (suggested, matched).
+    patterns: BTreeMap<String, (usize, usize)>,
+}
+
+fn overlaps(a: &Option<Span>, b: &Option<Span>) -> Option<bool> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.start < b.end && b.start < a.end),
+        _ => None,
+    }
+}
+
+/// The pattern named in a suggestion's note (`cue "said"; direct quote; ...`).
+fn pattern(note: &str) -> String {
+    note.split("; ").find(|p| !p.starts_with("cue ") && !p.starts_with("source ")).unwrap_or("?").to_owned()
+}
+
+impl Tally {
+    fn add(&mut self, suggested: &[Claim], human: &[Claim]) {
+        let pairs = match_overlap(suggested, human);
+        self.suggested += suggested.len();
+        self.human += human.len();
+        self.matched += pairs.len();
+        for s in suggested {
+            self.patterns.entry(pattern(&s.note)).or_default().0 += 1;
+        }
+        for p in &pairs {
+            let (s, h) = (&suggested[p.a], &human[p.b]);
+            self.patterns.entry(pattern(&s.note)).or_default().1 += 1;
+            if let Some(o) = overlaps(&s.cue, &h.cue) {
+                self.cue_both += 1;
+                self.cue_overlap += usize::from(o);
+            }
+            if let Some(o) = overlaps(&s.source_mention, &h.source_mention) {
+                self.mention_both += 1;
+                self.mention_overlap += usize::from(o);
+            }
+            self.kind_same += usize::from(s.kind == h.kind);
+            self.source_same += usize::from(s.source == h.source);
+        }
+    }
+
+    fn print(&self, title: &str, classify: bool) {
+        let share = |a: usize, b: usize| if b == 0 { f64::NAN } else { a as f64 / b as f64 };
+        let (p, r) = (share(self.matched, self.suggested), share(self.matched, self.human));
+        let f1 = 2.0 * self.matched as f64 / (self.suggested + self.human) as f64;
+        println!(
+            "{title}: content P {p:.3} R {r:.3} F1 {f1:.3} ({} matched, {} suggested, {} human)",
+            self.matched, self.suggested, self.human
+        );
+        println!(
+            "  on matched claims: cue overlaps {:.3} (of {} with both cues), source mention overlaps {:.3} (of {})",
+            share(self.cue_overlap, self.cue_both),
+            self.cue_both,
+            share(self.mention_overlap, self.mention_both),
+            self.mention_both
+        );
+        if classify {
+            println!(
+                "  kind accuracy {:.3}, source accuracy {:.3} (of {} matched)",
+                share(self.kind_same, self.matched),
+                share(self.source_same, self.matched),
+                self.matched
+            );
+        }
+        for (name, (n, m)) in &self.patterns {
+            println!("  {name:<45} {n:>6} suggested, precision {:.3}", share(*m, *n));
+        }
+    }
+}
+
+/// Measures the suggester on every human coding of `dataset`.
+fn measure(title: &str, dataset: &Dataset, classify: bool) {
+    let suggester = Suggester::new(&dataset.project);
+    let mut all = Tally::default();
+    let mut by_annotator: BTreeMap<String, Tally> = BTreeMap::new();
+    for doc in &dataset.documents {
+        if doc.files.is_empty() {
+            continue;
+        }
+        let suggested: Vec<Claim> = suggester.annotation(&doc.document).claims;
+        for (annotator, file) in &doc.files {
+            all.add(&suggested, &file.claims);
+            by_annotator.entry(annotator.to_string()).or_default().add(&suggested, &file.claims);
+        }
+    }
+    all.print(title, classify);
+    for (name, t) in &by_annotator {
+        let f1 = 2.0 * t.matched as f64 / (t.suggested + t.human).max(1) as f64;
+        println!("  against {name}: F1 {f1:.3} ({} matched, {} suggested, {} human)", t.matched, t.suggested, t.human);
+    }
+}
+
+fn humans(a: &Annotator) -> bool {
+    a.as_str() != "suggested" && a.as_str() != "gold"
+}
+
+/// Imports the brat attribution corpus into a temporary corpus.
+fn import_attribution(source: &Path) -> Result<(PathBuf, tempfile::TempDir), String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let corpus = dir.path().to_path_buf();
+    for entry in std::fs::read_dir(source.join("text")).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let name = path.file_name().ok_or("a file without a name")?;
+            std::fs::copy(&path, corpus.join(name)).map_err(|e| e.to_string())?;
+        }
+    }
+    let opts = BratImportOptions {
+        brat_dir: source.join("attributions"),
+        corpus: corpus.clone(),
+        annotators: ImportAnnotators::FromSuffix,
+        default_kind: None,
+        force: true,
+    };
+    match import_brat_with(&opts) {
+        Ok(summary) => {
+            eprintln!("imported {} claims ({} lines not mapped)", summary.claims, summary.unmapped.len());
+            Ok((corpus, dir))
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn main() {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    if !args.is_empty() {
+        for corpus in &args {
+            match load_dataset_where(corpus, &humans) {
+                Ok(d) => measure(&corpus.display().to_string(), &d, true),
+                Err(e) => eprintln!("error: {e}"),
+            }
+        }
+        return;
+    }
+    let attribution = crate_dir.join("../shared/eval/attribution-train");
+    if attribution.join("attributions").is_dir() {
+        match import_attribution(&attribution) {
+            Ok((corpus, _dir)) => match load_dataset_where(&corpus, &humans) {
+                Ok(d) => measure("attribution-train", &d, false),
+                Err(e) => eprintln!("error: {e}"),
+            },
+            Err(e) => eprintln!("error: cannot import {}: {e}", attribution.display()),
+        }
+    } else {
+        println!("note: {} is absent; the attribution corpus is not measured", attribution.display());
+    }
+    match load_dataset_where(&crate_dir.join("seeds"), &humans) {
+        Ok(d) => measure("seeds", &d, true),
+        Err(e) => eprintln!("error: {e}"),
+    }
+}

@@ -1,0 +1,435 @@
+//! How one cue is read in its sentence: which reporting pattern it is in, and from
+//! that, where the claim (content) and the words naming the source are.
+//!
+//! The patterns, each with the shape news prints it in:
+//!
+//! - direct quote before: `"...," Lew told reporters.` / `"...," said Lew.`
+//! - direct quote after: `Lew said: "..."` / `Lew told reporters, "..."`
+//! - trailing attribution: `Growth will slow, the ministry said.`
+//! - parenthetical: `The attacks, he said, were "a key point of concern."`
+//! - indirect speech: `U.S. officials said (that) ...` to the end of the clause
+//! - infinitive: `China vowed to ...`
+//! - according to: `According to X, ...` / `..., according to X.`
+//! - noun: `the ministry's denial that ...`, `support for ...`
+
+use super::layout::Layout;
+use super::lexicon::{Hit, Lexicon};
+use super::words::{ADDRESSING, CLAUSE_OPENERS, DETERMINERS, is_in};
+use crate::model::CueRole;
+
+/// The reporting pattern a claim was read in (its name goes into the note).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pattern {
+    QuoteBefore,
+    QuoteAfter,
+    Trailing,
+    Parenthetical,
+    Indirect,
+    Infinitive,
+    According,
+    Noun,
+    Colon,
+    Continued,
+}
+
+impl Pattern {
+    /// How the note names it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Pattern::QuoteBefore | Pattern::QuoteAfter => "direct quote",
+            Pattern::Trailing => "trailing attribution",
+            Pattern::Parenthetical => "parenthetical attribution",
+            Pattern::Indirect => "indirect speech",
+            Pattern::Infinitive => "stated intention",
+            Pattern::According => "according to",
+            Pattern::Noun => "reporting noun",
+            Pattern::Colon => "colon quote",
+            Pattern::Continued => "quote continued from the previous paragraph",
+        }
+    }
+
+    /// How sure the pattern alone makes a suggestion.
+    pub fn confidence(self) -> f32 {
+        match self {
+            Pattern::QuoteBefore | Pattern::QuoteAfter => 0.8,
+            Pattern::According => 0.75,
+            Pattern::Trailing | Pattern::Parenthetical => 0.7,
+            Pattern::Indirect => 0.6,
+            Pattern::Infinitive => 0.55,
+            Pattern::Colon => 0.5,
+            Pattern::Noun => 0.4,
+            Pattern::Continued => 0.35,
+        }
+    }
+}
+
+/// One cue read in its sentence, in char offsets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Reading {
+    pub content: (usize, usize),
+    pub cue: Option<(usize, usize)>,
+    pub mention: Option<(usize, usize)>,
+    pub pattern: Pattern,
+    /// The lexicon entry of the cue.
+    pub entry: Option<usize>,
+}
+
+/// How many tokens of adjuncts may stand between a verb and its `that` or quote
+/// ("said in a recent interview with ABC that").
+const MAX_ADJUNCT: usize = 10;
+
+/// Token ranges of the sentence around one cue.
+struct Site {
+    /// First token of the sentence.
+    first: usize,
+    /// One past its last token.
+    last: usize,
+    /// The cue's first token and one past its last.
+    ci: usize,
+    cj: usize,
+}
+
+/// Reads cue `hits[h]`; `None` when it is no reporting cue here.
+pub(crate) fn read(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize) -> Option<Reading> {
+    let hit = hits[h];
+    if l.quote_around(hit.start).is_some_and(|q| q.closed) {
+        return None;
+    }
+    let (ss, se) = l.sentence_at(hit.start)?;
+    let site = Site {
+        first: l.token_from(ss),
+        last: l.token_from(se),
+        ci: l.token_from(hit.start),
+        cj: l.token_from(hit.end),
+    };
+    let cue = Some((hit.start, hit.end));
+    let entry = Some(hit.entry);
+    let reading = match lex.entries[hit.entry].role {
+        CueRole::Verb => read_verb(l, lex, hits, h, &site),
+        CueRole::Noun => read_noun(l, &site),
+        CueRole::Source => read_according(l, &site),
+    }?;
+    let (content, mention, pattern) = reading;
+    let content = trim(l, content)?;
+    Some(Reading { content, cue, mention: mention.and_then(|m| trim(l, m)), pattern, entry })
+}
+
+type Parts = ((usize, usize), Option<(usize, usize)>, Pattern);
+
+/// Chars of a token range.
+fn chars(l: &Layout, (a, b): (usize, usize)) -> (usize, usize) {
+    (l.tokens[a].start, l.tokens[b - 1].end)
+}
+
+fn read_verb(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize, s: &Site) -> Option<Parts> {
+    let before_end = l.skip_between_left(s.ci, s.first);
+    let prev = before_end.checked_sub(1).filter(|&p| p >= s.first);
+    if let Some(p) = prev
+        && l.tokens[p].word
+        && (is_in(DETERMINERS, l.word(p)) || l.word(p).eq_ignore_ascii_case("to"))
+    {
+        return None;
+    }
+    if l.tokens.get(s.cj).is_some_and(|t| t.word) && is_hit_at(l, hits, s.cj) {
+        return None;
+    }
+    let after = l.skip_between_right(s.cj, s.last);
+    let subject = prev.filter(|&p| l.tokens[p].word).and_then(|_| l.subject_before(before_end, s.first));
+    if let Some(parts) = attribution_after_content(l, s, subject, before_end, after) {
+        return Some(parts);
+    }
+    let participle = l.word(s.ci).ends_with("ing") && prev.is_some_and(|p| l.word(p) == ",");
+    let mention = match subject {
+        Some(np) => Some(chars(l, np)),
+        None if participle => clause_subject(l, lex, hits, h, s),
+        None => None,
+    };
+    if mention.is_none() && !participle {
+        return None;
+    }
+    let lemma = &lex.entries[hits[h].entry].lemma;
+    let (content, pattern) = content_after(l, s, after, is_in(ADDRESSING, lemma))?;
+    Some((content, mention, pattern))
+}
+
+/// Whether a cue starts at token `i`.
+fn is_hit_at(l: &Layout, hits: &[Hit], i: usize) -> bool {
+    let pos = l.tokens[i].start;
+    hits.binary_search_by_key(&pos, |h| h.start).is_ok()
+}
+
+/// `"...," Lew said.` / `"...," said Lew.` / `Growth slows, the ministry said.` /
+/// `The attacks, he said, were ...`: the content stands before the attribution.
+fn attribution_after_content(
+    l: &Layout,
+    s: &Site,
+    subject: Option<(usize, usize)>,
+    before_end: usize,
+    after: usize,
+) -> Option<Parts> {
+    let (mention, start, resume) = match subject {
+        Some(np) => (Some(np), np.0, after),
+        None => match l.source_after(after, s.last) {
+            Some(np) => (Some(np), before_end, np.1),
+            None => return None,
+        },
+    };
+    // What follows the attribution: adjuncts, then the end of the sentence or a comma.
+    let mut k = resume;
+    while k < s.last && k - resume <= MAX_ADJUNCT && (l.tokens[k].word || l.is_glue(k)) {
+        if l.word(k).eq_ignore_ascii_case("that") {
+            return None;
+        }
+        k += 1;
+    }
+    let ends = k >= s.last || matches!(l.word(k), "." | "!" | "?" | "…");
+    let comma = k < s.last && l.word(k) == ",";
+    if !ends && !comma {
+        return None;
+    }
+    let mention = mention.map(|m| chars(l, m));
+    // The content: a quotation ending right before the attribution, or the sentence.
+    let before = start.checked_sub(1)?;
+    let lead_end = l.tokens[before].end;
+    if let Some(q) = l.quote_ending_at(lead_end).or_else(|| quote_before_comma(l, before)) {
+        let mut end = q.end;
+        if comma && let Some(next) = l.tokens.get(k + 1).and_then(|t| l.quote_opening_at(t.start)) {
+            end = next.end;
+        }
+        return Some(((q.start, end), mention, Pattern::QuoteBefore));
+    }
+    if before < s.first || l.word(before) != "," || start == s.first {
+        return None;
+    }
+    let sentence_start = l.tokens[s.first].start;
+    if comma && k + 1 < s.last {
+        let end = l.tokens[s.last - 1].end;
+        return Some(((sentence_start, end), mention, Pattern::Parenthetical));
+    }
+    Some(((sentence_start, l.tokens[before].start), mention, Pattern::Trailing))
+}
+
+/// A quotation closed right before a comma that stands before the attribution
+/// (`"...", he said`, the comma outside the marks).
+fn quote_before_comma(l: &Layout, before: usize) -> Option<super::layout::Quote> {
+    if l.word(before) != "," || before == 0 {
+        return None;
+    }
+    l.quote_ending_at(l.tokens[before - 1].end)
+}
+
+/// The subject of the clause a participle hangs on (`Lew left, saying ...`): the
+/// subject of the nearest verb cue before it in the sentence, else the phrase that
+/// opens the sentence.
+fn clause_subject(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize, s: &Site) -> Option<(usize, usize)> {
+    let sentence_start = l.tokens.get(s.first)?.start;
+    for earlier in hits[..h].iter().rev().take_while(|e| e.start >= sentence_start) {
+        if lex.entries[earlier.entry].role != CueRole::Verb {
+            continue;
+        }
+        let ci = l.token_from(earlier.start);
+        let end = l.skip_between_left(ci, s.first);
+        if end > s.first
+            && l.tokens[end - 1].word
+            && let Some(np) = l.subject_before(end, s.first)
+        {
+            return Some(chars(l, np));
+        }
+    }
+    let mut i = s.first;
+    while i < s.ci && i - s.first < 8 {
+        let w = l.word(i);
+        let after_determiner = i > s.first && (is_in(DETERMINERS, l.word(i - 1)) || l.word(i - 1).ends_with("'s"));
+        if !(l.is_capitalised(i) || l.is_glue(i) || is_in(DETERMINERS, w) || (l.tokens[i].word && after_determiner)) {
+            break;
+        }
+        i += 1;
+    }
+    (i > s.first).then(|| chars(l, (s.first, i)))
+}
+
+/// The content after a verb: a quotation, a `that` clause, an infinitive, or the
+/// rest of the clause.
+fn content_after(l: &Layout, s: &Site, after: usize, addressing: bool) -> Option<((usize, usize), Pattern)> {
+    let mut k = after;
+    if addressing && k < s.last && !is_that(l, k) && l.quote_opening_at(l.tokens[k].start).is_none() {
+        // "told reporters (that)": the person addressed is not the content.
+        let mut j = k;
+        while j < s.last && j - k <= 6 && l.tokens[j].word && !is_that(l, j) && l.word(j) != "to" {
+            j += 1;
+        }
+        if j < s.last
+            && (is_that(l, j) || matches!(l.word(j), "," | ":") || l.quote_opening_at(l.tokens[j].start).is_some())
+        {
+            k = j;
+        }
+    }
+    if k >= s.last {
+        return None;
+    }
+    if matches!(l.word(k), "," | ":")
+        && let Some(q) = l.tokens.get(k + 1).and_then(|t| l.quote_opening_at(t.start))
+    {
+        return Some(((q.start, q.end), Pattern::QuoteAfter));
+    }
+    if let Some(q) = l.quote_opening_at(l.tokens[k].start) {
+        let rest = l.token_from(q.end);
+        if rest >= s.last || (rest..s.last).all(|i| !l.tokens[i].word) {
+            return Some(((q.start, q.end), Pattern::QuoteAfter));
+        }
+        return Some(((q.start, clause_end(l, k, s.last)?), Pattern::Indirect));
+    }
+    if let Some(that) =
+        (k..s.last.min(k + MAX_ADJUNCT)).take_while(|&i| l.tokens[i].word || l.word(i) == ",").find(|&i| is_that(l, i))
+    {
+        return Some(((l.tokens[that].start, clause_end(l, that + 1, s.last)?), Pattern::Indirect));
+    }
+    let w = l.word(k);
+    if w.eq_ignore_ascii_case("to") {
+        return Some(((l.tokens[k].start, clause_end(l, k + 1, s.last)?), Pattern::Infinitive));
+    }
+    if w == ":" {
+        let from = k + 1;
+        if from >= s.last {
+            return None;
+        }
+        return Some(((l.tokens[from].start, clause_end(l, from, s.last)?), Pattern::Indirect));
+    }
+    if !l.tokens[k].word || is_in(CLAUSE_OPENERS, w) && !is_in(&["if", "whether", "how", "what", "why"], w) {
+        return None;
+    }
+    Some(((l.tokens[k].start, clause_end(l, k, s.last)?), Pattern::Indirect))
+}
+
+fn is_that(l: &Layout, i: usize) -> bool {
+    l.tokens[i].word && l.word(i).eq_ignore_ascii_case("that")
+}
+
+/// Where a clause of content that starts at token `from` ends (a char offset): the
+/// end of the sentence, or before a semicolon, a dash, a `but`, an `according to` or
+/// a trailing attribution. Quotations are never cut.
+fn clause_end(l: &Layout, from: usize, last: usize) -> Option<usize> {
+    let mut i = from;
+    let mut end = None;
+    while i < last {
+        if let Some(q) = l.quote_opening_at(l.tokens[i].start) {
+            let after = l.token_from(q.end).max(i + 1);
+            end = Some(q.end);
+            i = after;
+            continue;
+        }
+        let w = l.word(i);
+        if matches!(w, ";" | "—" | "–" | "--") || (w == "-" && !l.is_glue(i)) {
+            break;
+        }
+        if w == "," && i > from {
+            let next = l.word(i + 1);
+            if is_in(&["according", "but", "while", "though", "although", "whereas", "saying", "adding"], next) {
+                break;
+            }
+        }
+        if l.tokens[i].word || l.is_glue(i) || !matches!(w, "." | "!" | "?" | "," | ":") {
+            end = Some(l.tokens[i].end);
+        }
+        i += 1;
+    }
+    end
+}
+
+/// `According to X, ...` / `..., according to X.` / `X, according to Y, is Z.`
+fn read_according(l: &Layout, s: &Site) -> Option<Parts> {
+    let mut j = s.cj;
+    while j < s.last
+        && j - s.cj < 15
+        && (l.tokens[j].word || l.is_glue(j) || l.quote_opening_at(l.tokens[j].start).is_some())
+    {
+        if let Some(q) = l.quote_opening_at(l.tokens[j].start) {
+            j = l.token_from(q.end).max(j + 1);
+            continue;
+        }
+        j += 1;
+    }
+    if j == s.cj {
+        return None;
+    }
+    let mention = Some(chars(l, (s.cj, j)));
+    let sentence_start = l.tokens[s.first].start;
+    let comma_before = s.ci > s.first && l.word(s.ci - 1) == ",";
+    let comma_after = j < s.last && l.word(j) == ",";
+    if comma_before {
+        let before = s.ci - 1;
+        if let Some(q) = quote_before_comma(l, before) {
+            return Some(((q.start, q.end), mention, Pattern::According));
+        }
+        if comma_after && j + 1 < s.last {
+            return Some(((sentence_start, l.tokens[s.last - 1].end), mention, Pattern::According));
+        }
+        return Some(((sentence_start, l.tokens[before].start), mention, Pattern::According));
+    }
+    if s.ci == s.first || l.is_clause_mark(s.ci - 1) {
+        let from = if comma_after { j + 1 } else { j };
+        if from >= s.last {
+            return None;
+        }
+        return Some(((l.tokens[from].start, clause_end(l, from, s.last)?), mention, Pattern::According));
+    }
+    Some(((sentence_start, l.tokens[s.ci - 1].end), mention, Pattern::According))
+}
+
+/// `X's claim that ...`, `the denial of ...`, `support for ...`.
+fn read_noun(l: &Layout, s: &Site) -> Option<Parts> {
+    let mention = possessor(l, s);
+    let form = l.slice(l.tokens[s.ci].start, l.tokens[s.cj - 1].end).to_ascii_lowercase();
+    let k = s.cj;
+    if k >= s.last {
+        return None;
+    }
+    let w = l.word(k);
+    if is_that(l, k) {
+        return Some(((l.tokens[k].start, clause_end(l, k + 1, s.last)?), mention, Pattern::Noun));
+    }
+    if w == ":"
+        && let Some(q) = l.tokens.get(k + 1).and_then(|t| l.quote_opening_at(t.start))
+    {
+        return Some(((q.start, q.end), mention, Pattern::Noun));
+    }
+    let prepositional = form.ends_with(" for") || form.ends_with(" to");
+    let from = if prepositional {
+        k
+    } else if w.eq_ignore_ascii_case("of") && mention.is_some() {
+        k + 1
+    } else {
+        return None;
+    };
+    let mut end = from;
+    while end < s.last && (l.tokens[end].word || l.is_glue(end)) {
+        end += 1;
+    }
+    (end > from).then(|| (chars(l, (from, end)), mention, Pattern::Noun))
+}
+
+/// The owner of a reporting noun: `the ministry's` in `the ministry's denial`,
+/// without the `'s`.
+fn possessor(l: &Layout, s: &Site) -> Option<(usize, usize)> {
+    let p = s.ci.checked_sub(1).filter(|&p| p >= s.first)?;
+    let w = l.word(p);
+    let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).or_else(|| w.strip_suffix('\''))?;
+    if stem.is_empty() {
+        return None;
+    }
+    let np = l.subject_before(s.ci, s.first)?;
+    let (start, _) = chars(l, np);
+    Some((start, l.tokens[p].start + stem.chars().count()))
+}
+
+/// The span shrunk to drop white space and stray punctuation at its edges (a
+/// closing quotation mark stays); `None` when nothing is left.
+fn trim(l: &Layout, (mut a, mut b): (usize, usize)) -> Option<(usize, usize)> {
+    while a < b && l.char_at(a).is_some_and(|c| c.is_whitespace() || matches!(c, ',' | ';' | ':')) {
+        a += 1;
+    }
+    while a < b && l.char_at(b - 1).is_some_and(|c| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.')) {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
+}

@@ -1,0 +1,210 @@
+//! Unit tests of the suggester: one per reporting pattern on small hand-made texts,
+//! sources from the registry and guessed from pronouns, kinds, the corpus's own cues,
+//! and properties every suggestion has, on English, Russian, Arabic and Chinese news.
+
+use super::*;
+use crate::model::{Actor, Cue, CueRole};
+
+fn project() -> Project {
+    let mut p = Project::builtin();
+    let mut lew = Actor::named("Jacob J. Lew");
+    lew.aliases = vec!["Lew".into(), "Treasury Secretary Jacob J. Lew".into()];
+    p.actors.actors.push(lew);
+    p.actors.actors.push(Actor::named("Chinese Foreign Ministry"));
+    p.actors.actors.push(Actor::named("U.S. officials"));
+    p
+}
+
+/// (content, kind, source actor, mention, cue) of each suggestion.
+type Row = (String, String, Option<String>, String, String);
+
+fn suggest_with(p: &Project, text: &str) -> Vec<Row> {
+    let t = TextIndex::new(text.to_owned());
+    let s = Suggester::new(p).suggest(&t);
+    for x in &s {
+        for span in std::iter::once(&x.content).chain(&x.source_mention).chain(&x.cue) {
+            assert!(span.start < span.end && span.end <= t.char_len(), "{span:?} in {text:?}");
+            assert_eq!(span.quote, t.slice(span.start, span.end), "quote of {span:?}");
+        }
+        assert!((0.0..=1.0).contains(&x.confidence));
+        assert!(!x.reason.is_empty());
+    }
+    let q = |s: &Option<Span>| s.as_ref().map(|s| s.quote.clone()).unwrap_or_default();
+    s.iter()
+        .map(|x| (x.content.quote.clone(), x.kind.clone(), x.source.clone(), q(&x.source_mention), q(&x.cue)))
+        .collect()
+}
+
+fn suggest(text: &str) -> Vec<Row> {
+    suggest_with(&project(), text)
+}
+
+fn row(content: &str, kind: &str, source: Option<&str>, mention: &str, cue: &str) -> Row {
+    (content.into(), kind.into(), source.map(Into::into), mention.into(), cue.into())
+}
+
+#[test]
+fn direct_quote_before_the_attribution() {
+    assert_eq!(
+        suggest("\u{201c}This is a very serious threat to our economic interests,\u{201d} Lew told reporters."),
+        [row(
+            "\u{201c}This is a very serious threat to our economic interests,\u{201d}",
+            "assertion",
+            Some("jacob-j-lew"),
+            "Lew",
+            "told"
+        )]
+    );
+    assert_eq!(
+        suggest("\"We never did it,\" said Mr. Nevins of Showtime on Monday."),
+        [row("\"We never did it,\"", "assertion", None, "Mr. Nevins of Showtime", "said")]
+    );
+}
+
+#[test]
+fn direct_quote_after_the_attribution() {
+    assert_eq!(
+        suggest("Lew told reporters: \"This is a very serious threat.\""),
+        [row("\"This is a very serious threat.\"", "assertion", Some("jacob-j-lew"), "Lew", "told")]
+    );
+}
+
+#[test]
+fn indirect_speech_to_the_end_of_the_clause() {
+    assert_eq!(
+        suggest("U.S. officials said that the attacks came from China; nobody was hurt."),
+        [row("that the attacks came from China", "assertion", Some("u-s-officials"), "U.S. officials", "said")]
+    );
+    assert_eq!(
+        suggest("Treasury Secretary Jacob J. Lew told reporters on Monday that talks would resume."),
+        [row("that talks would resume", "assertion", Some("jacob-j-lew"), "Treasury Secretary Jacob J. Lew", "told")]
+    );
+}
+
+#[test]
+fn denials_and_commitments_from_the_cue() {
+    assert_eq!(
+        suggest("The Chinese Foreign Ministry denied that it engages in hacking."),
+        [row(
+            "that it engages in hacking",
+            "denial",
+            Some("chinese-foreign-ministry"),
+            "The Chinese Foreign Ministry",
+            "denied"
+        )]
+    );
+    assert_eq!(
+        suggest("China vowed to cooperate on cybersecurity."),
+        [row("to cooperate on cybersecurity", "commitment", None, "China", "vowed")]
+    );
+}
+
+#[test]
+fn a_source_speaking_of_its_own_future_makes_a_commitment() {
+    let rows = suggest("\"We will work with the United States,\" the ministry said.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].1, "commitment");
+    assert_eq!(rows[0].3, "the ministry");
+    assert_eq!(rows[0].2.as_deref(), None, "no ministry named before it");
+}
+
+#[test]
+fn according_to_before_and_after() {
+    assert_eq!(
+        suggest("According to U.S. officials, the hackers worked for the army."),
+        [row("the hackers worked for the army", "assertion", Some("u-s-officials"), "U.S. officials", "According to")]
+    );
+    assert_eq!(
+        suggest("The hackers worked for the army, according to U.S. officials."),
+        [row("The hackers worked for the army", "assertion", Some("u-s-officials"), "U.S. officials", "according to")]
+    );
+}
+
+#[test]
+fn trailing_and_parenthetical_attribution() {
+    assert_eq!(
+        suggest("Growth will slow next year, Lew said."),
+        [row("Growth will slow next year", "assertion", Some("jacob-j-lew"), "Lew", "said")]
+    );
+    let rows = suggest("The attacks, he said, were a key point of concern.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "The attacks, he said, were a key point of concern");
+    assert_eq!(rows[0].3, "he");
+}
+
+#[test]
+fn pronouns_are_given_to_the_nearest_actor_that_fits_as_a_guess() {
+    let t = TextIndex::new("Lew met the Chinese Foreign Ministry. He said that talks went well.".to_owned());
+    let s = Suggester::new(&project()).suggest(&t);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].source.as_deref(), Some("jacob-j-lew"), "\"he\" is a person, not the ministry");
+    assert!(s[0].reason.contains("guessed"), "{}", s[0].reason);
+    let t = TextIndex::new("Lew met the Chinese Foreign Ministry. It said that talks went well.".to_owned());
+    let s = Suggester::new(&project()).suggest(&t);
+    assert_eq!(s[0].source.as_deref(), Some("chinese-foreign-ministry"));
+}
+
+#[test]
+fn quotes_continued_over_paragraphs_and_colon_quotes() {
+    let text = "\"The first part,\" Lew said. \"It goes on.\n\n\"And it ends here.\"";
+    let rows = suggest(text);
+    assert!(rows.iter().any(|r| r.0 == "\"The first part,\""), "{rows:?}");
+    let text = "\"We are ready,\" Lew said.\n\"Nothing will change that.\"";
+    let rows = suggest(text);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[1].0, "\"Nothing will change that.\"");
+    assert_eq!(rows[1].2.as_deref(), Some("jacob-j-lew"), "the same speaker goes on");
+    let rows = suggest("Lew: \"No deal.\"");
+    assert_eq!(rows, [row("\"No deal.\"", "assertion", Some("jacob-j-lew"), "Lew", ":")]);
+}
+
+#[test]
+fn words_that_are_not_reporting_here_suggest_nothing() {
+    assert_eq!(suggest("The report was long. Unsaid things stay unsaid."), Vec::<Row>::new());
+    assert_eq!(suggest(""), Vec::<Row>::new());
+    assert_eq!(suggest("said"), Vec::<Row>::new());
+    assert_eq!(suggest("\"\"\" said , said: \u{201c}"), suggest("\"\"\" said , said: \u{201c}"), "deterministic");
+}
+
+#[test]
+fn the_corpus_cues_come_before_the_builtin_lexicon() {
+    let text = "The ministry skewered the report as baseless.";
+    assert_eq!(suggest(text), Vec::<Row>::new());
+    let mut p = project();
+    p.cues.push(Cue { kind: "denial".into(), role: CueRole::Verb, forms: vec!["skewered".into()] });
+    let rows = suggest_with(&p, text);
+    assert_eq!(rows, [row("the report as baseless", "denial", None, "The ministry", "skewered")]);
+    p.cues[0].kind = "rebuttal".into();
+    assert_eq!(suggest_with(&p, text)[0].1, "assertion", "a kind the codebook lacks becomes its first kind");
+}
+
+#[test]
+fn other_languages_never_panic_and_quotes_with_a_known_source_are_offered() {
+    let mut p = project();
+    // Ids given: `Actor::named` makes ids of ASCII words only.
+    p.actors.actors.push(Actor { id: "peskov".into(), ..Actor::named("Песков") });
+    p.actors.actors.push(Actor { id: "spokesman".into(), ..Actor::named("المتحدث") });
+    p.actors.actors.push(Actor { id: "mfa".into(), ..Actor::named("外交部") });
+    let texts = [
+        "Песков: «Мы не будем это комментировать».\nОн сказал, что переговоры продолжатся.",
+        "المتحدث: «لن نقبل ذلك». وقال إن المفاوضات ستستمر.",
+        "外交部：「中方从不从事网络窃密。」他说，谈判将继续。",
+        "“引号”没有关闭 «и эта тоже 'x\n\n\u{200f}«",
+    ];
+    let rows: Vec<Vec<Row>> = texts.iter().map(|t| suggest_with(&p, t)).collect();
+    // Colon quotes need no English cue: the name before a colon that opens a quotation.
+    assert_eq!(rows[0], [row("«Мы не будем это комментировать»", "assertion", Some("peskov"), "Песков", ":")]);
+    assert_eq!(rows[1], [row("«لن نقبل ذلك»", "assertion", Some("spokesman"), "المتحدث", ":")]);
+    assert!(rows[3].is_empty(), "{:?}", rows[3]);
+    assert_eq!(rows[2], [row("「中方从不从事网络窃密。」", "assertion", Some("mfa"), "外交部", "：")]);
+}
+
+#[test]
+fn suggested_files_carry_notes_and_actor_names() {
+    let doc = Document::from_bytes("d.txt", b"Growth will slow, Lew said.").expect("UTF-8");
+    let file = Suggester::new(&project()).annotation(&doc);
+    assert_eq!(file.annotator, "suggested");
+    assert_eq!(file.claims.len(), 1);
+    assert!(file.claims[0].note.starts_with("cue \"said\"; trailing attribution"), "{}", file.claims[0].note);
+    assert_eq!(file.actors.get("jacob-j-lew").map(String::as_str), Some("Jacob J. Lew"));
+}
