@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 mod apply;
 pub mod datasets;
+pub mod document_view;
 pub mod folder_picker;
 pub mod listing;
 pub mod open_document;
