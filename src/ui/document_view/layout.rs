@@ -135,21 +135,34 @@ impl LaidBlock {
         Some(nearest.hit(p.x))
     }
 
-    /// Rectangles (relative to the block) covering the chars `range`, one per line
-    /// segment it touches.
+    /// Rectangles (relative to the block) covering the chars `range`: one per
+    /// stretch of a line it covers without a gap (segments that touch are joined,
+    /// so a tint has no seams and a line below no breaks).
     pub fn rects(&self, range: Range<usize>) -> Vec<Rect> {
         let mut out = Vec::new();
         for line in &self.lines {
             if line.end <= range.start || line.start >= range.end {
                 continue;
             }
+            let mut spans: Vec<(f32, f32)> = Vec::new();
             for s in &line.segments {
                 let (a, b) = (range.start.max(s.start), range.end.min(s.end()));
                 if a < b {
                     let (xa, xb) = (s.x[a - s.start], s.x[b - s.start]);
-                    out.push(Rect::from_x_y_ranges(xa.min(xb)..=xa.max(xb), line.top..=line.top + line.height));
+                    spans.push((xa.min(xb), xa.max(xb)));
                 }
             }
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut joined: Vec<(f32, f32)> = Vec::new();
+            for (lo, hi) in spans {
+                match joined.last_mut() {
+                    Some(last) if lo <= last.1 + 0.5 => last.1 = last.1.max(hi),
+                    _ => joined.push((lo, hi)),
+                }
+            }
+            out.extend(
+                joined.into_iter().map(|(lo, hi)| Rect::from_x_y_ranges(lo..=hi, line.top..=line.top + line.height)),
+            );
         }
         out
     }
@@ -240,8 +253,14 @@ struct Piece {
 }
 
 impl Piece {
+    /// The advance of the piece: where the next piece starts. (The galley's rect is
+    /// rounded to pixels; summing those would open gaps between pieces.)
     fn width(&self) -> f32 {
-        self.galley.rect.width()
+        self.galley
+            .rows
+            .iter()
+            .flat_map(|r| r.row.glyphs.iter().map(move |g| r.pos.x + g.pos.x + g.advance_width))
+            .fold(0.0, f32::max)
     }
 
     /// Char boundaries from the piece's left edge at `left`.

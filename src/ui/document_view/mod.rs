@@ -23,7 +23,7 @@ mod scrollbar;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use egui::{Color32, Id, Pos2, Rect, Sense, Ui, pos2, vec2};
+use egui::{Color32, Id, Pos2, Rect, Sense, Ui, pos2};
 
 pub use layout::{LINE_HEIGHT, TEXT_SIZE};
 
