@@ -1,6 +1,6 @@
 //! The document view alone in a window, for looking at how a text is drawn and
 //! selected (right-to-left scripts in particular) before it is coded in the app:
-//! `cargo run --example document_view -- FILE.txt`. The selection is printed as it
+//! `cargo run --example document_view -- FILE.txt [--light]`. The selection is printed as it
 //! changes; every sentence of the text is marked as a sample claim.
 
 use claimcoder::text::TextIndex;
@@ -66,7 +66,10 @@ fn main() -> eframe::Result {
     eframe::run_native(
         "Document view",
         options,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
+            if std::env::args().any(|a| a == "--light") {
+                cc.egui_ctx.set_theme(egui::Theme::Light);
+            }
             Ok(Box::new(Viewer { view: DocumentView::new(egui::Id::unique("document"), text), claims, selected: None }))
         }),
     )

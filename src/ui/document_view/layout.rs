@@ -263,8 +263,24 @@ impl Piece {
             .fold(0.0, f32::max)
     }
 
-    /// Char boundaries from the piece's left edge at `left`.
+    /// Char boundaries from the piece's left edge at `left`, reaching exactly from
+    /// `left` to `left + width` so that pieces side by side leave no gap.
     fn boundaries(&self, left: f32, rtl: bool) -> Vec<f32> {
+        let (lo, hi) = (left, left + self.width());
+        let mut x = self.glyph_boundaries(left, rtl);
+        for v in &mut x {
+            *v = v.clamp(lo, hi);
+        }
+        if let Some(first) = x.first_mut() {
+            *first = if rtl { hi } else { lo };
+        }
+        if let Some(last) = x.last_mut() {
+            *last = if rtl { lo } else { hi };
+        }
+        x
+    }
+
+    fn glyph_boundaries(&self, left: f32, rtl: bool) -> Vec<f32> {
         let n = self.chars.len();
         let glyphs: Vec<&egui::epaint::text::Glyph> = self
             .galley
