@@ -20,7 +20,7 @@ fn claim(id: u64, kind: &str, start: usize, end: usize, source: Option<&str>) ->
 fn write_file(root: &Path, stem: &str, annotator: &str, claims: Vec<Claim>) {
     let mut file = AnnotationFile::new(&format!("{stem}.txt"), annotator, &sha256_hex(TEXT.as_bytes()));
     file.claims = claims;
-    std::fs::write(root.join(format!("{stem}.{annotator}.ron")), to_ron(&file).unwrap()).unwrap();
+    std::fs::write(root.join(format!("{stem}.{annotator}.ron")), to_ron(&file)).unwrap();
 }
 
 /// Two documents coded by alice and bob, one only by alice, and a gold file that
@@ -134,4 +134,38 @@ fn a_broken_file_stops_the_command() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty(), "no partial report");
     assert!(String::from_utf8_lossy(&out.stderr).contains("d3.bob.ron"));
+}
+
+/// `suggested` (a program's proposals) and `gold` are left out of agreement and
+/// statistics unless named; a broken suggested file then blocks neither.
+#[test]
+fn suggested_and_gold_are_left_out_unless_named() {
+    let dir = corpus();
+    let root = dir.path();
+    write_file(root, "d1", "suggested", vec![claim(1, "denial", 0, 30, None), claim(2, "denial", 32, 47, None)]);
+    write_file(root, "d2", "suggested", vec![claim(1, "denial", 49, 83, None)]);
+    std::fs::write(root.join("d3.suggested.ron"), "(format: 1, broken").unwrap();
+    let out = run(&[root.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["annotators"], serde_json::json!(["alice", "bob"]));
+    let out = run(&[root.to_str().unwrap(), "--json", "--annotator", "alice", "--annotator", "suggested"]);
+    assert_eq!(out.status.code(), Some(1), "the broken suggested file now counts");
+    std::fs::remove_file(root.join("d3.suggested.ron")).unwrap();
+    let out = run(&[root.to_str().unwrap(), "--json", "--annotator", "alice", "--annotator", "suggested"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["annotators"], serde_json::json!(["alice", "suggested"]));
+
+    let stats = |extra: &[&str]| -> serde_json::Value {
+        let out = Command::new(env!("CARGO_BIN_EXE_claimcoder"))
+            .args(["stats", root.to_str().unwrap(), "--json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(stats(&[])["claims"], 8, "alice 4 + bob 4; gold and suggested left out");
+    assert_eq!(stats(&["--annotator", "suggested"])["claims"], 3);
+    assert_eq!(stats(&["--annotator", "gold"])["claims"], 1);
 }

@@ -128,6 +128,39 @@ fn import_brat_round_trips_and_reports_problems() {
 }
 
 #[test]
+fn import_brat_takes_annotators_from_file_names() {
+    let corpus = seed_corpus();
+    let brat = corpus.path().join("attr");
+    std::fs::create_dir(&brat).unwrap();
+    let ann = "T1\tSource 0 3\tYOU\nT2\tContent 4 7\tARE\nT3\tAttribution 8 12\tHERE\n\
+               E1\tAttribution:T3 Content:T2 Source:T1\n";
+    std::fs::write(brat.join("000_f61589d60f9b959b_Fay.ann"), ann).unwrap();
+    std::fs::write(brat.join("000_f61589d60f9b959b_gus.ann"), ann).unwrap();
+    let import = |extra: &[&str]| claimcoder(&[&["import-brat", s(&brat), s(corpus.path())], extra].concat());
+    for (args, needle) in [
+        (&[][..], "--annotator"),
+        (&["--annotator", "fay", "--annotator-from-suffix"][..], "cannot be used with"),
+        (&["--annotator-from-suffix", "--default-kind", "rumour"][..], "--default-kind \"rumour\" is not a kind"),
+    ] {
+        let o = import(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(needle), "{args:?}: {}", stderr(&o));
+    }
+    let o = import(&["--annotator-from-suffix", "--default-kind", "denial"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("imported 2 claims into 2 annotation files (fay 1 in 1, gus 1 in 1)"),
+        "{}",
+        stderr(&o)
+    );
+    let fay = std::fs::read_to_string(corpus.path().join("000_f61589d60f9b959b.fay.ron")).unwrap();
+    assert!(fay.contains("kind: \"denial\""), "{fay}");
+    let o = claimcoder(&["agreement", s(corpus.path()), "--annotator", "fay", "--annotator", "gus", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"span_f1_exact\": 1.0"));
+}
+
+#[test]
 fn stats_prints_tables_and_json() {
     let corpus = seed_corpus();
     let o = claimcoder(&["stats", s(corpus.path())]);
@@ -141,4 +174,38 @@ fn stats_prints_tables_and_json() {
     assert_eq!(v["coded"], 3);
     assert_eq!(v["by_annotator"].as_array().unwrap().len(), 1);
     assert_eq!(v["by_annotator"][0]["not_started"], 2);
+}
+
+#[test]
+fn export_leaves_suggested_out_unless_named() {
+    let corpus = seed_corpus();
+    let seed = std::fs::read_dir(corpus.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".ron") && !p.ends_with("claimcoder.ron"))
+        .unwrap();
+    let name = seed.file_name().unwrap().to_string_lossy().into_owned();
+    let (stem, who) = name.strip_suffix(".ron").unwrap().rsplit_once('.').unwrap();
+    let text =
+        std::fs::read_to_string(&seed).unwrap().replace(&format!("annotator: \"{who}\""), "annotator: \"suggested\"");
+    std::fs::write(corpus.path().join(format!("{stem}.suggested.ron")), text).unwrap();
+    let out = corpus.path().join("out.csv");
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "csv", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("from 9 annotation files"), "{}", stderr(&o));
+    assert!(!std::fs::read_to_string(&out).unwrap().contains(",suggested,"));
+    let o = claimcoder(&[
+        "export",
+        s(corpus.path()),
+        "--format",
+        "csv",
+        "--out",
+        s(&out),
+        "--force",
+        "--annotator",
+        "suggested",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("from 1 annotation files"), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&out).unwrap().contains(",suggested,"));
 }

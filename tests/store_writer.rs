@@ -36,11 +36,12 @@ fn any_claim() -> impl Strategy<Value = Claim> {
         proptest::option::of(any_span()),
         proptest::option::of(any_span()),
         any_text(),
+        proptest::collection::btree_map(any_text(), any_text(), 0..3),
         0i64..4_000_000_000,
     )
-        .prop_map(|(id, kind, content, source, source_mention, cue, note, secs)| {
+        .prop_map(|(id, kind, content, source, source_mention, cue, note, fields, secs)| {
             let t = Utc.timestamp_opt(secs, 0).single().unwrap_or_default();
-            Claim { id, kind, content, source, source_mention, cue, note, created: t, modified: t }
+            Claim { id, kind, content, source, source_mention, cue, note, fields, created: t, modified: t }
         })
 }
 

@@ -1,7 +1,8 @@
 //! `claimcoder agreement CORPUS [--annotator NAME ...] [--json]` (FORMAT.md
 //! sections 4 and 5). Without `--annotator` every annotator with a file in the
 //! corpus is compared except `gold`, which is the adjudicated result rather than
-//! an independent coding; name it with `--annotator gold` to compare against it.
+//! an independent coding, and `suggested`, a program's proposals; name either with
+//! `--annotator` to compare against it.
 //! Any file that cannot be read stops the command: agreement on part of the data
 //! would look like agreement on all of it.
 
@@ -20,7 +21,7 @@ use crate::store::Dataset;
 pub struct AgreementArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
-    /// Annotators to compare (default: every annotator but gold).
+    /// Annotators to compare (default: every annotator but gold and suggested).
     #[arg(long = "annotator")]
     pub annotators: Vec<String>,
     /// Print one JSON object instead of a table.
@@ -30,10 +31,13 @@ pub struct AgreementArgs {
 
 /// Runs the command: prints the report on stdout, problems on stderr.
 pub fn run(args: &AgreementArgs) -> i32 {
-    let (chosen, dataset) = match super::load_for_command(&args.corpus, &args.annotators) {
+    let (chosen, dataset) = match super::load_for_command(&args.corpus, &args.annotators, |a| !a.is_reserved()) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    for w in &dataset.warnings {
+        eprintln!("warning: {w}");
+    }
     if !dataset.errors.is_empty() {
         for e in &dataset.errors {
             eprintln!("error: {e}");
@@ -61,7 +65,7 @@ fn compared(dataset: &Dataset, chosen: &[Annotator]) -> Result<Vec<Annotator>, S
         return Err(format!("annotator {absent} has no annotation files in {root}"));
     }
     let mut annotators: Vec<Annotator> =
-        if chosen.is_empty() { present.into_iter().filter(|a| !a.is_gold()).collect() } else { chosen.to_vec() };
+        if chosen.is_empty() { present.into_iter().filter(|a| !a.is_reserved()).collect() } else { chosen.to_vec() };
     annotators.sort();
     annotators.dedup();
     if annotators.len() < 2 {

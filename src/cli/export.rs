@@ -16,7 +16,7 @@ pub struct ExportArgs {
     /// Output file (csv, jsonl) or folder (brat).
     #[arg(long)]
     pub out: PathBuf,
-    /// Annotators to export (default: every annotator, gold included).
+    /// Annotators to export (default: every annotator but suggested; gold included).
     #[arg(long = "annotator")]
     pub annotators: Vec<String>,
     /// Only documents with this status (`done`).
@@ -38,15 +38,21 @@ pub fn run(args: &ExportArgs) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let (annotators, dataset) = match super::load_for_command(&args.corpus, &args.annotators) {
+    let (annotators, dataset) = match super::load_for_command(&args.corpus, &args.annotators, |a| !a.is_suggested()) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    for w in &dataset.warnings {
+        eprintln!("warning: {w}");
+    }
     let opts = ExportOptions { format: args.format, annotators, only_done, out: args.out.clone(), force: args.force };
     match export(&dataset, &opts, &mut |_, _| {}) {
         Ok(summary) => {
             for s in &summary.skipped {
                 eprintln!("warning: {s}");
+            }
+            for w in &summary.warnings {
+                eprintln!("warning: {w}");
             }
             eprintln!(
                 "wrote {}: {} claims from {} annotation files on {} documents{}",

@@ -9,7 +9,7 @@ use crate::export::stats::{CorpusStats, KindCounts, corpus_stats};
 pub struct StatsArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
-    /// Only this annotator's claims.
+    /// Only this annotator's claims (default: every annotator but gold and suggested).
     #[arg(long)]
     pub annotator: Option<String>,
     /// Print JSON instead of tables.
@@ -20,12 +20,15 @@ pub struct StatsArgs {
 /// Prints the statistics on stdout; broken files are warned about on stderr and
 /// left out, since statistics (unlike an export) are a look, not a dataset.
 pub fn run(args: &StatsArgs) -> i32 {
-    let (_, dataset) = match super::load_for_command(&args.corpus, args.annotator.as_slice()) {
+    let (_, dataset) = match super::load_for_command(&args.corpus, args.annotator.as_slice(), |a| !a.is_reserved()) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     for e in &dataset.errors {
         eprintln!("warning: {e} (left out of the statistics)");
+    }
+    for w in &dataset.warnings {
+        eprintln!("warning: {w}");
     }
     let stats = corpus_stats(&dataset);
     super::print_report(&stats, args.json, || render(&stats))

@@ -1,6 +1,10 @@
 //! Reading one brat `.ann` file against the corpus text: every line is parsed and
 //! checked, text-bound offsets must give back the line's text, and each line either
 //! becomes part of a claim, is reported as not mapped, or is an error.
+//!
+//! Attribution corpora (PolNeAR and the like) link a source, a cue and a content by
+//! an event (`E` line); their text-bound types are not claim kinds, so a type the
+//! codebook lacks is kept as [`Role::Other`] for the events to use.
 
 use std::collections::HashMap;
 
@@ -37,6 +41,8 @@ pub(crate) enum Role {
     Source,
     /// The reporting cue.
     Cue,
+    /// Any other type (`Content`, `Attribution`, ...), usable as an event argument.
+    Other(String),
 }
 
 /// A text-bound (`T`) annotation, its fragments merged into their covering span.
@@ -54,12 +60,31 @@ pub(crate) struct TextBound {
     pub line: usize,
 }
 
-/// A `Source`/`Cue` relation, a `Reference` to an actor or a note.
+/// A `Source`/`Cue` relation, an event, a `Reference` to an actor or a note.
 #[derive(Clone, Debug)]
 pub(crate) enum Link {
-    Relation { role: Role, claim: String, target: String },
-    Actor { target: String, id: String, name: String },
-    Note { target: String, text: String },
+    Relation {
+        role: Role,
+        claim: String,
+        target: String,
+    },
+    /// `E1<TAB>Attribution:T4 Content:T3 Cue:T2 Source:T1`: the event's id, type and
+    /// trigger, then its arguments as (role as written, text-bound id).
+    Event {
+        id: String,
+        event_type: String,
+        trigger: String,
+        args: Vec<(String, String)>,
+    },
+    Actor {
+        target: String,
+        id: String,
+        name: String,
+    },
+    Note {
+        target: String,
+        text: String,
+    },
 }
 
 /// A parsed `.ann`: text-bounds by id (`T3`), links with their line numbers.
@@ -73,14 +98,20 @@ pub(crate) struct ParsedAnn {
     pub errors: Vec<(usize, String)>,
     /// Lines that were skipped (reported, not fatal), with their line numbers.
     pub unmapped: Vec<(usize, String)>,
+    /// Lines read in spite of a flaw (reported, not fatal), with their line numbers.
+    pub repaired: Vec<(usize, String)>,
 }
 
 /// Parses `content` against `text`, mapping types with `types`.
 pub(crate) fn parse_ann(content: &str, text: &TextIndex, types: &BratTypes) -> ParsedAnn {
     let mut p = ParsedAnn::default();
-    for (i, raw) in content.lines().enumerate() {
+    let raws: Vec<&str> = content.split_inclusive('\n').collect();
+    let lines: Vec<&str> = raws.iter().map(|l| l.trim_end_matches('\n').trim_end_matches('\r')).collect();
+    let mut i = 0;
+    while i < lines.len() {
         let line = i + 1;
-        let raw = raw.trim_end_matches('\r');
+        let raw = lines[i];
+        i += 1;
         if raw.trim().is_empty() {
             continue;
         }
@@ -89,14 +120,41 @@ pub(crate) fn parse_ann(content: &str, text: &TextIndex, types: &BratTypes) -> P
         let body = fields.get(1).copied().unwrap_or("");
         let tail = fields.get(2).copied().unwrap_or("");
         let result = match id.chars().next() {
-            Some('T') => textbound(body, tail, line, text, types).map(|tb| {
-                p.textbounds.insert(id.to_owned(), tb);
-            }),
+            Some('T') => {
+                let continued = continuation(&lines[i..]);
+                match textbound(body, tail, line, text, types) {
+                    Err(Issue::Error(m)) if continued > 0 => {
+                        // The text with its own line breaks, as the raw lines hold them.
+                        let mut joined = raws[i - 1].splitn(3, '\t').nth(2).unwrap_or("").to_owned();
+                        joined.extend(raws[i..i + continued].iter().copied());
+                        let joined = joined.strip_suffix('\n').unwrap_or(&joined);
+                        let joined = joined.strip_suffix('\r').unwrap_or(joined);
+                        match textbound(body, joined, line, text, types) {
+                            Ok(tb) => {
+                                i += continued;
+                                p.repaired.push((
+                                    line,
+                                    format!(
+                                        "`{id}`: its text runs over {} lines (line breaks inside brat text); read as one annotation",
+                                        continued + 1
+                                    ),
+                                ));
+                                Ok(tb)
+                            }
+                            Err(_) => Err(Issue::Error(m)),
+                        }
+                    }
+                    other => other,
+                }
+                .map(|tb| {
+                    p.textbounds.insert(id.to_owned(), tb);
+                })
+            }
             Some('R') => relation(body).map(|l| p.links.push((line, l))),
+            Some('E') => event(id, body).map(|l| p.links.push((line, l))),
             Some('N') => normalization(body, tail).map(|l| p.links.push((line, l))),
             Some('#') => note(body, tail).map(|l| p.links.push((line, l))),
             Some('A') | Some('M') => Err(Issue::Unmapped("attributes have no place in a claim".to_owned())),
-            Some('E') => Err(Issue::Unmapped("events have no place in a claim".to_owned())),
             Some('*') => Err(Issue::Unmapped("equivalence relations have no place in a claim".to_owned())),
             _ => Err(Issue::Error(format!("`{id}` is not a brat annotation id (T, R, N, A, E, M, * or #)"))),
         };
@@ -107,6 +165,27 @@ pub(crate) fn parse_ann(content: &str, text: &TextIndex, types: &BratTypes) -> P
         }
     }
     p
+}
+
+/// How many of `rest` continue the line before them: lines that do not start with a
+/// brat annotation id. Some tools write a span's text with its line breaks, which
+/// spills the text over several lines of the `.ann`.
+fn continuation(rest: &[&str]) -> usize {
+    rest.iter().take_while(|l| !starts_with_annotation_id(l)).count()
+}
+
+/// Whether `line` starts like a brat annotation: `T12<TAB>`, `#3<TAB>`, `*<TAB>`.
+fn starts_with_annotation_id(line: &str) -> bool {
+    let Some((id, _)) = line.split_once('\t') else { return false };
+    let mut chars = id.chars();
+    match chars.next() {
+        Some('T' | 'R' | 'E' | 'N' | 'A' | 'M') => {
+            let rest = chars.as_str();
+            !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())
+        }
+        Some('#' | '*') => chars.as_str().chars().all(|c| c.is_ascii_digit()),
+        _ => false,
+    }
 }
 
 enum Issue {
@@ -123,13 +202,7 @@ fn textbound(body: &str, tail: &str, line: usize, text: &TextIndex, types: &Brat
     } else {
         match types.kind_of(type_name) {
             Some(kind) => Role::Claim(kind.to_owned()),
-            None => {
-                let known: Vec<&str> = types.kinds.iter().map(|k| k.label.as_str()).collect();
-                return Err(Issue::Error(format!(
-                    "type `{type_name}` is not a kind of the codebook ({}, Source, Cue)",
-                    known.join(", ")
-                )));
-            }
+            None => Role::Other(type_name.to_owned()),
         }
     };
     let mut frags = Vec::new();
@@ -178,6 +251,19 @@ fn relation(body: &str) -> Result<Link, Issue> {
     let claim = arg(parts.next(), "Arg1")?;
     let target = arg(parts.next(), "Arg2")?;
     Ok(Link::Relation { role, claim, target })
+}
+
+/// `Attribution:T4 Content:T3 Cue:T2 Source:T1`: the type and trigger, then the arguments.
+fn event(id: &str, body: &str) -> Result<Link, Issue> {
+    let mut parts = body.split_whitespace().map(|p| p.split_once(':'));
+    let malformed = || Issue::Error(format!("event `{body}` is not `<type>:<trigger> <role>:<id> ...`"));
+    let Some(Some((event_type, trigger))) = parts.next() else { return Err(malformed()) };
+    let args = parts.map(|p| p.map(|(r, t)| (r.to_owned(), t.to_owned()))).collect::<Option<Vec<_>>>();
+    let args = args.ok_or_else(malformed)?;
+    if args.iter().any(|(r, t)| r.is_empty() || t.is_empty()) {
+        return Err(malformed());
+    }
+    Ok(Link::Event { id: id.to_owned(), event_type: event_type.to_owned(), trigger: trigger.to_owned(), args })
 }
 
 fn normalization(body: &str, tail: &str) -> Result<Link, Issue> {

@@ -1,25 +1,29 @@
-//! `import-brat`: brat standoff annotations become one annotator's annotation files.
+//! `import-brat`: brat standoff annotations become annotation files.
 //!
-//! Every `.ann` under the brat folder is matched to the corpus document with the
-//! same relative path and stem, parsed and checked in full before anything is
-//! written; a single error writes nothing. Actors named by `N ... Actors:<id>` lines
-//! that the corpus registry lacks are kept in the file's `actors` map and listed in
-//! the summary: the shared `claimcoder.ron` is left for the user to curate in the app.
+//! Every `.ann` under the brat folder is matched to a corpus document, parsed and
+//! checked in full before anything is written; a single error writes nothing. Either
+//! all files are one annotator's (`--annotator`, matched by relative path), or each
+//! `<stem>_<name>.ann` is annotator `<name>`'s file for `<stem>.txt`
+//! (`--annotator-from-suffix`), the layout of multi-annotator attribution corpora.
+//! Actors named by `N ... Actors:<id>` lines that the corpus registry lacks are kept
+//! in the file's `actors` map and listed in the summary: the shared `claimcoder.ron`
+//! is left for the user to curate in the app.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use super::brat_claims::{ClaimContext, Findings, build_claims};
 use super::brat_conf::BratTypes;
-use super::brat_parse::{Link, ParsedAnn, Role, TextBound, parse_ann};
-use crate::model::actor::id_from_name;
+use super::brat_parse::parse_ann;
 use crate::model::corpus::annotation_path;
-use crate::model::{AnnotationFile, Annotator, Claim, Corpus, Document, Project, Span, is_valid_id};
+use crate::model::{AnnotationFile, Annotator, Corpus, Document};
+use crate::store::atomic_batch::write_all_atomic;
 use crate::store::project_io::load_project;
-use crate::store::{to_ron, write_atomic};
+use crate::store::to_ron;
 
 pub use super::brat_parse::LineIssue;
 
-/// What to import.
+/// What to import into one annotator's files (the File > Import dialog's choice).
 #[derive(Clone, Debug)]
 pub struct ImportOptions {
     /// Folder holding the `.ann` files (e.g. `<export>/alice`).
@@ -32,6 +36,42 @@ pub struct ImportOptions {
     pub force: bool,
 }
 
+/// Whose files an import writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportAnnotators {
+    /// Every `.ann` is this annotator's, for the document at the same relative path.
+    Named(Annotator),
+    /// `<stem>_<name>.ann` is annotator `<name>`'s (lower-cased) file for `<stem>.txt`.
+    FromSuffix,
+}
+
+/// Every choice of `import-brat`.
+#[derive(Clone, Debug)]
+pub struct BratImportOptions {
+    /// Folder holding the `.ann` files.
+    pub brat_dir: PathBuf,
+    /// The corpus folder.
+    pub corpus: PathBuf,
+    /// Whose files.
+    pub annotators: ImportAnnotators,
+    /// Kind (id or label) of an event whose type names no kind; `None`: the codebook's first.
+    pub default_kind: Option<String>,
+    /// Replace existing annotation files.
+    pub force: bool,
+}
+
+impl From<&ImportOptions> for BratImportOptions {
+    fn from(o: &ImportOptions) -> Self {
+        Self {
+            brat_dir: o.brat_dir.clone(),
+            corpus: o.corpus.clone(),
+            annotators: ImportAnnotators::Named(o.annotator.clone()),
+            default_kind: None,
+            force: o.force,
+        }
+    }
+}
+
 /// What an import wrote.
 #[derive(Clone, Debug, Default)]
 pub struct ImportSummary {
@@ -39,8 +79,12 @@ pub struct ImportSummary {
     pub written: Vec<PathBuf>,
     /// Claims imported.
     pub claims: usize,
+    /// Files and claims per annotator.
+    pub annotators: BTreeMap<String, (usize, usize)>,
     /// Lines that were read but have no place in a claim, each with file and line.
     pub unmapped: Vec<LineIssue>,
+    /// Lines read in spite of a flaw (a text-bound's text spilling over lines).
+    pub repaired: Vec<LineIssue>,
     /// Actors (id, name) not in the corpus registry, kept only in the files.
     pub new_actors: BTreeMap<String, String>,
 }
@@ -51,6 +95,9 @@ pub enum ImportError {
     /// The corpus, its project file or the brat folder cannot be read.
     #[error("{0}")]
     Unreadable(String),
+    /// An option does not fit the corpus (an unknown `--default-kind`).
+    #[error("{0}")]
+    Usage(String),
     /// Lines or files that cannot be imported; each names its file and line.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<LineIssue>),
@@ -64,36 +111,71 @@ pub enum ImportError {
     },
 }
 
-/// Imports every `.ann` under `opts.brat_dir` into the corpus.
+/// Imports every `.ann` under `opts.brat_dir` into one annotator's files.
 pub fn import_brat(opts: &ImportOptions) -> Result<ImportSummary, ImportError> {
+    import_brat_with(&opts.into())
+}
+
+/// One `.ann` matched to its document and annotator.
+struct AnnFile {
+    /// As the user named it, for messages.
+    shown: String,
+    path: PathBuf,
+    /// Document id in the corpus.
+    doc_id: String,
+    annotator: Annotator,
+}
+
+/// Imports every `.ann` under `opts.brat_dir` as `opts` says.
+pub fn import_brat_with(opts: &BratImportOptions) -> Result<ImportSummary, ImportError> {
     let corpus = Corpus::scan(&opts.corpus).map_err(|e| ImportError::Unreadable(e.to_string()))?;
     let project = load_project(&corpus.project_path()).map_err(|e| ImportError::Unreadable(e.to_string()))?;
-    let types = BratTypes::new(&project.codebook(), []);
-    let anns = ann_files(&opts.brat_dir)?;
-    let mut summary = ImportSummary::default();
+    let codebook = project.codebook();
+    let types = BratTypes::new(&codebook, []);
+    let default_kind = match &opts.default_kind {
+        Some(k) => types.kind_of(k).map(str::to_owned).ok_or_else(|| {
+            let known: Vec<&str> = codebook.kinds.iter().map(|k| k.id.as_str()).collect();
+            ImportError::Usage(format!("--default-kind {k:?} is not a kind of the codebook ({})", known.join(", ")))
+        })?,
+        None => codebook.kinds.first().map(|k| k.id.clone()).unwrap_or_default(),
+    };
+    let cx = ClaimContext { types: &types, default_kind: &default_kind, project: &project };
     let mut issues = Vec::new();
-    let mut planned: Vec<(PathBuf, String)> = Vec::new();
-    for (rel, path) in &anns {
-        let shown = path.display().to_string();
-        let issue = |line: usize, message: String| LineIssue { file: shown.clone(), line, message };
-        let doc_id = format!("{}.txt", rel.strip_suffix(".ann").unwrap_or(rel));
-        let Some(entry) = corpus.document(&doc_id) else {
-            issues.push(issue(0, format!("the corpus has no document {doc_id} to attach these annotations to")));
+    let files = match_files(&ann_files(&opts.brat_dir)?, &opts.annotators, &mut issues);
+    let mut summary = ImportSummary::default();
+    let mut planned: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut texts: HashMap<String, Option<Document>> = HashMap::new();
+    let mut targets: HashMap<PathBuf, String> = HashMap::new();
+    for ann in &files {
+        let issue = |line: usize, message: String| LineIssue { file: ann.shown.clone(), line, message };
+        let Some(entry) = corpus.document(&ann.doc_id) else {
+            issues.push(issue(0, format!("the corpus has no document {} to attach these annotations to", ann.doc_id)));
             continue;
         };
-        let target = annotation_path(&entry.path, &opts.annotator);
+        let target = annotation_path(&entry.path, &ann.annotator);
+        if let Some(other) = targets.insert(target.clone(), ann.shown.clone()) {
+            issues.push(issue(0, format!("{other} is also {}'s file for {}", ann.annotator, ann.doc_id)));
+            continue;
+        }
         if target.exists() && !opts.force {
             issues.push(issue(0, format!("{} already exists; not overwriting it without --force", target.display())));
             continue;
         }
-        let document = match Document::load(&entry.id, &entry.path) {
-            Ok(d) => d,
+        let document = texts.entry(entry.id.clone()).or_insert_with(|| match Document::load(&entry.id, &entry.path) {
+            Ok(d) => Some(d),
             Err(e) => {
-                issues.push(issue(0, e.to_string()));
-                continue;
+                issues.push(LineIssue { file: ann.shown.clone(), line: 0, message: e.to_string() });
+                None
             }
-        };
-        let content = match std::fs::read(path).map(|b| String::from_utf8(b).map_err(|e| e.utf8_error())) {
+        });
+        let Some(document) = document.as_ref() else { continue };
+        if opts.annotators == ImportAnnotators::FromSuffix
+            && let Some(problem) = beside_text_differs(ann, document)
+        {
+            issues.push(issue(0, problem));
+            continue;
+        }
+        let content = match std::fs::read(&ann.path).map(|b| String::from_utf8(b).map_err(|e| e.utf8_error())) {
             Ok(Ok(c)) => c,
             Ok(Err(e)) => {
                 issues.push(issue(0, format!("not valid UTF-8 at byte {}", e.valid_up_to())));
@@ -106,28 +188,81 @@ pub fn import_brat(opts: &ImportOptions) -> Result<ImportSummary, ImportError> {
         };
         let content = content.strip_prefix('\u{feff}').unwrap_or(&content);
         let parsed = parse_ann(content, &document.text, &types);
-        let mut file = AnnotationFile::new(&entry.id, opts.annotator.as_str(), &document.sha256);
-        let (mut errors, mut unmapped) = (Vec::new(), Vec::new());
-        build_claims(&parsed, &document, &project, &mut file, &mut errors, &mut unmapped, &mut summary.new_actors);
-        issues.extend(parsed.errors.iter().chain(&errors).map(|(l, m)| issue(*l, m.clone())));
-        unmapped.extend(parsed.unmapped.iter().cloned());
+        let mut file = AnnotationFile::new(&entry.id, ann.annotator.as_str(), &document.sha256);
+        let mut found = Findings::default();
+        build_claims(&parsed, document, &cx, &mut file, &mut found);
+        summary.new_actors.append(&mut found.new_actors);
+        issues.extend(parsed.errors.iter().chain(&found.errors).map(|(l, m)| issue(*l, m.clone())));
+        let mut unmapped: Vec<(usize, String)> = parsed.unmapped.iter().cloned().chain(found.unmapped).collect();
         unmapped.sort();
         summary.unmapped.extend(unmapped.into_iter().map(|(l, m)| issue(l, m)));
+        summary.repaired.extend(parsed.repaired.iter().map(|(l, m)| issue(*l, m.clone())));
         summary.claims += file.claims.len();
-        match to_ron(&file) {
-            Ok(ron) => planned.push((target, ron)),
-            Err(e) => issues.push(issue(0, format!("cannot serialise the annotations: {e}"))),
-        }
+        let tally = summary.annotators.entry(ann.annotator.to_string()).or_default();
+        tally.0 += 1;
+        tally.1 += file.claims.len();
+        planned.push((target, to_ron(&file).into_bytes()));
     }
     if !issues.is_empty() {
         return Err(ImportError::Invalid(issues));
     }
-    for (path, ron) in planned {
-        write_atomic(&path, ron.as_bytes())
-            .map_err(|e| ImportError::Write { path: path.display().to_string(), reason: e.to_string() })?;
-        summary.written.push(path);
-    }
+    write_all_atomic(&planned, &mut |_, _| {})
+        .map_err(|(path, e)| ImportError::Write { path: path.display().to_string(), reason: e.to_string() })?;
+    summary.written = planned.into_iter().map(|(p, _)| p).collect();
     Ok(summary)
+}
+
+/// Each `.ann` with its document and annotator; a name that gives no annotator is
+/// pushed to `issues`.
+fn match_files(anns: &[(String, PathBuf)], who: &ImportAnnotators, issues: &mut Vec<LineIssue>) -> Vec<AnnFile> {
+    let mut out = Vec::new();
+    for (rel, path) in anns {
+        let shown = path.display().to_string();
+        let stem = rel.strip_suffix(".ann").unwrap_or(rel);
+        let (doc_stem, annotator) = match who {
+            ImportAnnotators::Named(a) => (stem, a.clone()),
+            ImportAnnotators::FromSuffix => {
+                let Some((doc_stem, name)) = stem.rsplit_once('_').filter(|(s, n)| !n.contains('/') && !s.is_empty())
+                else {
+                    issues.push(LineIssue {
+                        file: shown,
+                        line: 0,
+                        message: "the file name does not end in _<annotator>.ann".to_owned(),
+                    });
+                    continue;
+                };
+                match Annotator::parse(&name.to_lowercase()) {
+                    Ok(a) => (doc_stem, a),
+                    Err(e) => {
+                        issues.push(LineIssue {
+                            file: shown,
+                            line: 0,
+                            message: format!("annotator {:?} from the file name: {e}", name.to_lowercase()),
+                        });
+                        continue;
+                    }
+                }
+            }
+        };
+        out.push(AnnFile { shown, path: path.clone(), doc_id: format!("{doc_stem}.txt"), annotator });
+    }
+    out
+}
+
+/// With `--annotator-from-suffix` the texts come from the corpus; a `<stem>.txt`
+/// beside the `.ann` must be the same text, or the offsets would point elsewhere.
+fn beside_text_differs(ann: &AnnFile, document: &Document) -> Option<String> {
+    let name = ann.doc_id.rsplit('/').next().unwrap_or(&ann.doc_id);
+    let beside = ann.path.with_file_name(name);
+    let bytes = std::fs::read(&beside).ok()?;
+    match Document::from_bytes(&ann.doc_id, &bytes) {
+        Ok(d) if d.text.as_str() == document.text.as_str() => None,
+        _ => Some(format!(
+            "{} differs from the corpus text {}; the annotations would not fit it",
+            beside.display(),
+            ann.doc_id
+        )),
+    }
 }
 
 /// Every `.ann` under `dir` (hidden folders skipped), as (relative path with `/`, path).
@@ -156,114 +291,4 @@ fn ann_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, ImportError> {
         )));
     }
     Ok(out)
-}
-
-/// Turns the parsed lines into claims of `file`, pushing broken references to
-/// `errors`, lines with no place in a claim to `unmapped` and unknown actors to
-/// `new_actors`.
-fn build_claims(
-    parsed: &ParsedAnn,
-    doc: &Document,
-    project: &Project,
-    file: &mut AnnotationFile,
-    errors: &mut Vec<(usize, String)>,
-    unmapped: &mut Vec<(usize, String)>,
-    new_actors: &mut BTreeMap<String, String>,
-) {
-    let span =
-        |tb: &TextBound| Span { start: tb.start, end: tb.end, quote: doc.text.slice(tb.start, tb.end).to_owned() };
-    let mut claim_tbs: Vec<(&String, &TextBound, &String)> = parsed
-        .textbounds
-        .iter()
-        .filter_map(|(id, tb)| match &tb.role {
-            Role::Claim(kind) => Some((id, tb, kind)),
-            _ => None,
-        })
-        .collect();
-    claim_tbs.sort_by_key(|(id, tb, _)| (tb.start, tb.end, id.trim_start_matches('T').parse::<u64>().unwrap_or(0)));
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for (id, tb, kind) in &claim_tbs {
-        let claim_id = file.take_claim_id();
-        let mut claim = Claim::new(claim_id, kind, span(tb));
-        if let Some(offsets) = &tb.discontinuous {
-            claim.note = format!("brat discontinuous span {offsets} imported as its covering span");
-        }
-        index.insert(id.as_str(), file.claims.len());
-        file.claims.push(claim);
-    }
-    let mut linked: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut links: Vec<&(usize, Link)> = parsed.links.iter().collect();
-    links.sort_by_key(|(_, l)| !matches!(l, Link::Relation { .. }));
-    for (line, link) in links {
-        let target_of = |t: &str| parsed.textbounds.get(t);
-        match link {
-            Link::Relation { role, claim, target } => {
-                let (Some(&ci), Some(tb)) = (index.get(claim.as_str()), target_of(target)) else {
-                    errors.push((*line, format!("relation refers to {claim} or {target}, which is not a claim here")));
-                    continue;
-                };
-                if &tb.role != role {
-                    errors.push((*line, format!("{target} is not a {role:?} annotation")));
-                    continue;
-                }
-                let c = &mut file.claims[ci];
-                let slot = if *role == Role::Source { &mut c.source_mention } else { &mut c.cue };
-                if slot.is_some() {
-                    unmapped.push((*line, format!("{claim} already has a {role:?}; this one is not imported")));
-                    continue;
-                }
-                *slot = Some(span(tb));
-                linked.entry(target.as_str()).or_default().push(ci);
-            }
-            Link::Actor { target, id, name } => {
-                let claims = match index.get(target.as_str()) {
-                    Some(&ci) => vec![ci],
-                    None => linked.get(target.as_str()).cloned().unwrap_or_default(),
-                };
-                if claims.is_empty() {
-                    errors.push((*line, format!("{target} is neither a claim nor a linked Source annotation")));
-                    continue;
-                }
-                let actor = resolve_actor(id, name, project, file, new_actors);
-                for ci in claims {
-                    file.claims[ci].source = Some(actor.clone());
-                }
-            }
-            Link::Note { target, text } => match index.get(target.as_str()) {
-                Some(&ci) => {
-                    let c = &mut file.claims[ci];
-                    c.note = if c.note.is_empty() { text.clone() } else { format!("{}; {}", text, c.note) };
-                }
-                None => errors.push((*line, format!("note on {target}, which is not a claim"))),
-            },
-        }
-    }
-    for (id, tb) in &parsed.textbounds {
-        if !matches!(tb.role, Role::Claim(_)) && !linked.contains_key(id.as_str()) {
-            unmapped.push((tb.line, format!("`{id}` not imported: no Source or Cue relation links it to a claim")));
-        }
-    }
-    file.next_id = file.claims.len() as u64 + 1;
-}
-
-/// The actor id to store: the brat id when valid (else one made from the name),
-/// named from the registry, else from the `N` line.
-fn resolve_actor(
-    id: &str,
-    name: &str,
-    project: &Project,
-    file: &mut AnnotationFile,
-    new_actors: &mut BTreeMap<String, String>,
-) -> String {
-    let id = if is_valid_id(id) { id.to_owned() } else { id_from_name(if name.is_empty() { id } else { name }) };
-    let shown = match project.actors.get(&id) {
-        Some(a) => a.name.clone(),
-        None => {
-            let n = if name.is_empty() { id.clone() } else { name.to_owned() };
-            new_actors.insert(id.clone(), n.clone());
-            n
-        }
-    };
-    file.actors.insert(id.clone(), shown);
-    id
 }

@@ -8,6 +8,7 @@
 //! quote would silently corrupt every downstream analysis.
 
 mod brat;
+mod brat_claims;
 mod brat_conf;
 mod brat_parse;
 mod csv;
@@ -25,7 +26,9 @@ use crate::store::reanchor::span_holds;
 use crate::store::{CodedDocument, Dataset};
 
 pub use brat_conf::brat_type_name;
-pub use import_brat::{ImportError, ImportOptions, ImportSummary, import_brat};
+pub use import_brat::{
+    BratImportOptions, ImportAnnotators, ImportError, ImportOptions, ImportSummary, import_brat, import_brat_with,
+};
 pub use stats::{CorpusStats, corpus_stats};
 
 /// The export formats of FORMAT.md section 6.
@@ -45,7 +48,8 @@ pub enum Format {
 pub struct ExportOptions {
     /// Output format.
     pub format: Format,
-    /// Annotators to include; empty means every annotator, `gold` included.
+    /// Annotators to include; empty means every annotator but `suggested` (a
+    /// program's proposals are not a coding), `gold` included.
     pub annotators: Vec<Annotator>,
     /// Only files whose status is `Done`, so unfinished coding stays out of a dataset.
     pub only_done: bool,
@@ -92,6 +96,9 @@ pub struct ExportSummary {
     pub claims: usize,
     /// Claims left out because their offsets no longer match the text.
     pub skipped: Vec<SkippedClaim>,
+    /// Other things left out, each one sentence naming document, annotator and claim
+    /// (brat: spans of whitespace only).
+    pub warnings: Vec<String>,
 }
 
 /// Why an export wrote nothing; each message is one sentence naming the file.
@@ -148,7 +155,13 @@ pub fn export(
         documents: count_documents(&units),
         claims: units.iter().map(|u| u.claims.len()).sum(),
         skipped,
+        warnings: Vec::new(),
     };
+    if opts.format == Format::Brat {
+        let (warnings, left_out) = brat::whitespace_only(&units);
+        summary.warnings = warnings;
+        summary.claims -= left_out;
+    }
     match opts.format {
         Format::Csv => output::write_file(&opts.out, opts.force, |w| csv::write(w, dataset, &units, progress))?,
         Format::Jsonl => output::write_file(&opts.out, opts.force, |w| jsonl::write(w, dataset, &units, progress))?,
@@ -176,7 +189,12 @@ fn select<'a>(dataset: &'a Dataset, opts: &ExportOptions, skipped: &mut Vec<Skip
     let mut units = Vec::new();
     for doc in &dataset.documents {
         for (annotator, file) in &doc.files {
-            if !opts.annotators.is_empty() && !opts.annotators.contains(annotator) {
+            let chosen = if opts.annotators.is_empty() {
+                !annotator.is_suggested()
+            } else {
+                opts.annotators.contains(annotator)
+            };
+            if !chosen {
                 continue;
             }
             if opts.only_done && file.status != Status::Done {

@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One entry of the registry (FORMAT.md section 2).
+/// One entry of the registry (FORMAT.md section 2); `id` and `name` are required.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Actor {
     /// Stable id, `[a-z0-9][a-z0-9_-]*`, what claims store.
     pub id: String,

@@ -38,10 +38,14 @@ impl Status {
     }
 }
 
-/// One annotation file.
+/// One annotation file. Reading is strict (FORMAT.md section 3): an unknown field,
+/// a missing required one (all but `next_id` and `rejected`), a repeated `actors`
+/// key or a malformed time is an error, never a silent default.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnnotationFile {
     /// File format version.
+    #[serde(deserialize_with = "super::strict::format")]
     pub format: u32,
     /// The document id (path relative to the corpus, `/` separators).
     pub document: String,
@@ -56,18 +60,17 @@ pub struct AnnotationFile {
     pub modified: Timestamp,
     /// Display names of every actor the claims name, so a file stays readable without
     /// the project's registry.
-    #[serde(default)]
+    #[serde(deserialize_with = "super::strict::actors")]
     pub actors: BTreeMap<String, String>,
     /// The claims, sorted by `content.start` then `id` when written.
-    #[serde(default)]
     pub claims: Vec<Claim>,
     /// The id the next claim gets: kept in the file so that an id freed by deleting
     /// the newest claim is never handed out again (an optional field, FORMAT.md allows it).
     #[serde(default)]
     pub next_id: ClaimId,
-    /// Adjudication only (the `gold` file): the extents of units the reviewer rejected
-    /// as not a claim, so the review counts them as settled (an optional field,
-    /// written only when not empty; see `ui/review/adjudicate.rs`).
+    /// The extents the annotator rejected (FORMAT.md section 3, any annotator):
+    /// suggestions refused while coding, units refused while adjudicating (an
+    /// optional field, written only when not empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejected: Vec<super::Span>,
 }

@@ -21,26 +21,35 @@ pub enum AnnotatorError {
     /// Has a character outside `a-z 0-9 _ -`.
     #[error("use only lower-case letters a-z, digits, '-' and '_' (not {0:?})")]
     BadChar(char),
-    /// `gold` is the adjudicated version.
-    #[error("'gold' is reserved for the adjudicated version")]
-    Reserved,
+    /// `gold` is the adjudicated version, `suggested` a program's proposals.
+    #[error("'{name}' is reserved ({for_what})", name = .0, for_what = reserved_for(.0))]
+    Reserved(&'static str),
 }
 
 /// The reserved name of the adjudicated version.
 pub const GOLD: &str = "gold";
+/// The reserved name of claims proposed by a program for a coder to accept or reject.
+pub const SUGGESTED: &str = "suggested";
+/// The names no one codes as (FORMAT.md section 3); agreement and statistics leave
+/// them out unless they are named.
+pub const RESERVED: [&str; 2] = [GOLD, SUGGESTED];
+
+fn reserved_for(name: &str) -> &'static str {
+    if name == GOLD { "the adjudicated version" } else { "claims proposed by a program" }
+}
 
 impl Annotator {
-    /// Validates a name for coding; `gold` is refused here because only adjudication
-    /// writes it.
+    /// Validates a name for coding; `gold` and `suggested` are refused here because
+    /// only adjudication and a suggester write them.
     pub fn parse(name: &str) -> Result<Self, AnnotatorError> {
         let a = Self::parse_any(name)?;
-        if a.0 == GOLD {
-            return Err(AnnotatorError::Reserved);
+        if let Some(reserved) = RESERVED.into_iter().find(|r| *r == a.0) {
+            return Err(AnnotatorError::Reserved(reserved));
         }
         Ok(a)
     }
 
-    /// Validates a name that may be `gold`, for reading files and for export filters.
+    /// Validates a name that may be reserved, for reading files and for filters.
     pub fn parse_any(name: &str) -> Result<Self, AnnotatorError> {
         let mut chars = name.chars();
         let first = chars.next().ok_or(AnnotatorError::Empty)?;
@@ -72,6 +81,16 @@ impl Annotator {
     pub fn is_gold(&self) -> bool {
         self.0 == GOLD
     }
+
+    /// Whether this is a program's suggestions.
+    pub fn is_suggested(&self) -> bool {
+        self.0 == SUGGESTED
+    }
+
+    /// Whether this is `gold` or `suggested`, which no one codes as.
+    pub fn is_reserved(&self) -> bool {
+        RESERVED.contains(&self.0.as_str())
+    }
 }
 
 impl fmt::Display for Annotator {
@@ -95,7 +114,14 @@ mod tests {
         assert_eq!(Annotator::parse("a.b"), Err(AnnotatorError::BadChar('.')));
         assert_eq!(Annotator::parse(&"a".repeat(33)), Err(AnnotatorError::TooLong));
         assert!(Annotator::parse(&"a".repeat(32)).is_ok());
-        assert_eq!(Annotator::parse("gold"), Err(AnnotatorError::Reserved));
+        assert_eq!(Annotator::parse("gold"), Err(AnnotatorError::Reserved("gold")));
+        assert_eq!(Annotator::parse("suggested"), Err(AnnotatorError::Reserved("suggested")));
+        assert_eq!(
+            AnnotatorError::Reserved("suggested").to_string(),
+            "'suggested' is reserved (claims proposed by a program)"
+        );
         assert!(Annotator::parse_any("gold").unwrap().is_gold());
+        assert!(Annotator::parse_any("suggested").unwrap().is_reserved());
+        assert!(!Annotator::parse_any("suggestions").unwrap().is_reserved());
     }
 }

@@ -1,6 +1,8 @@
 //! A coded claim: what was said (content), of which kind, by whom (source), and where
 //! the text names the speaker and the reporting verb.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::Span;
@@ -10,8 +12,11 @@ use super::time::{Timestamp, rfc3339};
 /// exports and reviews can refer to a claim across edits.
 pub type ClaimId = u64;
 
-/// One claim as stored in an annotation file (FORMAT.md section 3).
+/// One claim as stored in an annotation file (FORMAT.md section 3). Every field
+/// but `fields` is required when reading: the writer always writes them, so a
+/// missing one is a damaged file, not a default.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     /// Unique in its file, never reused.
     pub id: ClaimId,
@@ -20,14 +25,21 @@ pub struct Claim {
     /// The passage that states the claim.
     pub content: Span,
     /// Actor id of the speaker, `None` when unattributed.
+    #[serde(deserialize_with = "super::strict::present")]
     pub source: Option<String>,
     /// Where the text names the speaker ("Lew").
+    #[serde(deserialize_with = "super::strict::present")]
     pub source_mention: Option<Span>,
     /// The reporting cue ("told", "denied").
+    #[serde(deserialize_with = "super::strict::present")]
     pub cue: Option<Span>,
     /// Free text by the annotator.
-    #[serde(default)]
     pub note: String,
+    /// Values of the codebook's claim fields (field id -> value; FORMAT.md sections
+    /// 2 and 3). A field without a value is left out; the map is written only when
+    /// not empty. Values the codebook does not allow are kept (`check` reports them).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "super::strict::fields")]
+    pub fields: BTreeMap<String, String>,
     /// When the claim was first coded.
     #[serde(with = "rfc3339")]
     pub created: Timestamp,
@@ -48,6 +60,7 @@ impl Claim {
             source_mention: None,
             cue: None,
             note: String::new(),
+            fields: BTreeMap::new(),
             created: now,
             modified: now,
         }

@@ -9,6 +9,7 @@ pub mod codebook;
 pub mod corpus;
 pub mod document;
 pub mod span;
+pub mod strict;
 pub mod time;
 
 pub use crate::text::TextIndex;
@@ -16,7 +17,7 @@ pub use actor::{Actor, ActorRegistry};
 pub use annotation::{AnnotationFile, Status};
 pub use annotator::{Annotator, AnnotatorError};
 pub use claim::{Claim, ClaimId};
-pub use codebook::{Codebook, Kind, Project};
+pub use codebook::{Choice, Codebook, Field, FieldType, Kind, Project};
 pub use corpus::{Corpus, DocumentEntry};
 pub use document::{Document, DocumentError};
 pub use span::Span;
@@ -25,7 +26,7 @@ pub use span::Span;
 /// opens read-only so that an older program never destroys fields it does not know.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Whether `id` is a valid kind or actor id (`[a-z0-9][a-z0-9_-]*`, FORMAT.md section 2).
+/// Whether `id` is a valid kind, field or actor id (`[a-z0-9][a-z0-9_-]*`, FORMAT.md section 2).
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     match chars.next() {

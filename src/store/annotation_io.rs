@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+pub use super::ron_error::syntax_error_in;
 use crate::model::{AnnotationFile, FORMAT_VERSION};
 
 /// Why an annotation (or project) file cannot be used; each names the file and,
@@ -63,61 +64,39 @@ impl LoadError {
     }
 }
 
+/// Just the `format` of a file, everything else ignored, so that a newer file is
+/// reported as newer (read-only) rather than as full of unknown fields.
 #[derive(Deserialize)]
 struct FormatProbe {
     format: u32,
 }
 
-/// Parses an annotation file's text, checking `format` first so that a newer file is
-/// reported as newer rather than as broken.
+/// [`LoadError::NewerFormat`] when `text` parses as RON with a `format` newer than
+/// this program's.
+pub(crate) fn refuse_newer(path: &str, text: &str) -> Result<(), LoadError> {
+    match ron::from_str::<FormatProbe>(text) {
+        Ok(probe) if probe.format > FORMAT_VERSION => {
+            Err(LoadError::NewerFormat { path: path.to_owned(), found: probe.format })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Parses an annotation file's text: the fast reader for the writer's own layout,
+/// else the strict parser. The two agree on every input (a property test mutates
+/// written files to hold it), so which one read a file never shows.
 pub fn parse_annotation(path: &str, text: &str) -> Result<AnnotationFile, LoadError> {
     if let Some(file) = super::ron_reader::read_written_layout(text) {
-        if file.format > FORMAT_VERSION {
-            return Err(LoadError::NewerFormat { path: path.to_owned(), found: file.format });
-        }
         return Ok(file);
     }
-    if let Ok(probe) = ron::from_str::<FormatProbe>(text)
-        && probe.format > FORMAT_VERSION
-    {
-        return Err(LoadError::NewerFormat { path: path.to_owned(), found: probe.format });
-    }
+    parse_annotation_strict(path, text)
+}
+
+/// The strict parser alone (FORMAT.md section 3, "Reading is strict"): a newer
+/// `format` first, then every field of the schema, each error located.
+pub fn parse_annotation_strict(path: &str, text: &str) -> Result<AnnotationFile, LoadError> {
+    refuse_newer(path, text)?;
     ron::from_str::<AnnotationFile>(text).map_err(|e| syntax_error_in(path, text, e))
-}
-
-/// Turns a RON error into a located [`LoadError::Syntax`].
-pub fn syntax_error(path: &str, e: ron::error::SpannedError) -> LoadError {
-    LoadError::Syntax {
-        path: path.to_owned(),
-        line: e.span.start.line.max(1),
-        col: e.span.start.col.max(1),
-        reason: e.code.to_string(),
-    }
-}
-
-/// [`syntax_error`] with the column moved onto the value at fault: RON starts the
-/// span of a wrong value (`text_sha256: 42`) at the blanks before it, so the column
-/// would point at a space the user need not touch.
-pub fn syntax_error_in(path: &str, text: &str, e: ron::error::SpannedError) -> LoadError {
-    let (start, end) = (offset_of(text, e.span.start), offset_of(text, e.span.end));
-    let end_pos = e.span.end;
-    let mut err = syntax_error(path, e);
-    if let (Some(s), Some(t), LoadError::Syntax { line, col, .. }) = (start, end, &mut err)
-        && s < t
-        && text[s..t].chars().all(char::is_whitespace)
-    {
-        *line = end_pos.line.max(1);
-        *col = end_pos.col.max(1);
-    }
-    err
-}
-
-/// Byte offset of a 1-based RON position (column in chars) in `text`.
-fn offset_of(text: &str, pos: ron::error::Position) -> Option<usize> {
-    let line_start: usize = text.split_inclusive('\n').take(pos.line.checked_sub(1)?).map(str::len).sum();
-    let line = text.get(line_start..)?;
-    let col = pos.col.checked_sub(1)?;
-    line.char_indices().map(|(b, _)| line_start + b).chain(std::iter::once(text.len())).nth(col)
 }
 
 /// Decodes file bytes as UTF-8, reporting the line and column of a bad byte.
@@ -149,14 +128,15 @@ pub fn pretty() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new().depth_limit(3).indentor("    ").new_line("\n")
 }
 
-/// Serialises an annotation file with claims in the written order.
-pub fn to_ron(file: &AnnotationFile) -> Result<String, ron::Error> {
+/// Serialises an annotation file with claims in the written order. It cannot fail:
+/// the writer builds the text itself (see `ron_writer`).
+pub fn to_ron(file: &AnnotationFile) -> String {
     if file.claims.is_sorted_by_key(|c| (c.content.start, c.id)) {
-        return Ok(super::ron_writer::write_annotation(file));
+        return super::ron_writer::write_annotation(file);
     }
     let mut file = file.clone();
     file.sort_claims();
-    Ok(super::ron_writer::write_annotation(&file))
+    super::ron_writer::write_annotation(&file)
 }
 
 #[cfg(test)]
@@ -180,7 +160,7 @@ mod tests {
     #[test]
     fn writes_one_field_a_line_and_reads_back() {
         let f = sample();
-        let text = to_ron(&f).unwrap();
+        let text = to_ron(&f);
         assert!(text.contains("\n    format: 1,\n"), "{text}");
         assert!(text.contains("\n    status: InProgress,\n"), "{text}");
         assert!(text.contains("source: Some(\"jacob-lew\"),"), "{text}");
@@ -191,19 +171,22 @@ mod tests {
 
     #[test]
     fn newer_format_is_reported_as_newer() {
-        let text = to_ron(&sample()).unwrap().replace("format: 1,", "format: 2,\n    future_field: [1, 2],");
+        let text = to_ron(&sample()).replace("format: 1,", "format: 2,\n    future_field: [1, 2],");
         assert!(matches!(parse_annotation("x", &text), Err(LoadError::NewerFormat { found: 2, .. })));
     }
 
     #[test]
-    fn unknown_optional_fields_are_accepted() {
-        let text = to_ron(&sample()).unwrap().replace("format: 1,", "format: 1,\n    reviewer: \"bob\",");
-        assert_eq!(parse_annotation("x", &text).unwrap(), sample());
+    fn unknown_fields_are_errors() {
+        let text = to_ron(&sample()).replace("format: 1,", "format: 1,\n    reviewer: \"bob\",");
+        match parse_annotation("x", &text) {
+            Err(LoadError::Syntax { line: 3, reason, .. }) => assert!(reason.starts_with("unknown field `reviewer`")),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
     fn syntax_errors_are_located() {
-        let text = to_ron(&sample()).unwrap().replace("status: InProgress,", "status: Maybe,");
+        let text = to_ron(&sample()).replace("status: InProgress,", "status: Maybe,");
         match parse_annotation("a.alice.ron", &text) {
             Err(LoadError::Syntax { line, .. }) => assert_eq!(line, 6),
             other => panic!("{other:?}"),

@@ -35,6 +35,9 @@ pub struct Dataset {
     /// Files that could not be read, each as one located sentence. Callers that
     /// must not produce partial results (export) refuse to go on when this is not empty.
     pub errors: Vec<String>,
+    /// Texts that could not be read but have no annotation files among those
+    /// loaded: nothing coded is missing, so they are warned about, not refused.
+    pub warnings: Vec<String>,
 }
 
 /// Why a dataset cannot be loaded at all.
@@ -58,6 +61,13 @@ impl Dataset {
 /// Loads the corpus at `root` with the files of `annotators` (every annotator when
 /// empty). Broken files are listed in [`Dataset::errors`], not fatal.
 pub fn load_dataset(root: &Path, annotators: &[Annotator]) -> Result<Dataset, DatasetError> {
+    load_dataset_where(root, &|a| annotators.is_empty() || annotators.contains(a))
+}
+
+/// Loads the corpus at `root` with the files of the annotators `keep` accepts, so
+/// that a file left out (a broken `suggested` file when suggestions are not asked
+/// for) neither counts nor blocks.
+pub fn load_dataset_where(root: &Path, keep: &(dyn Fn(&Annotator) -> bool + Sync)) -> Result<Dataset, DatasetError> {
     let corpus = Corpus::scan(root)?;
     let mut errors = Vec::new();
     let project = match load_project(&corpus.project_path()) {
@@ -69,37 +79,47 @@ pub fn load_dataset(root: &Path, annotators: &[Annotator]) -> Result<Dataset, Da
     };
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).max(1);
     let chunk = corpus.documents.len().div_ceil(threads).max(1);
-    let results: Vec<(Vec<CodedDocument>, Vec<String>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = corpus
-            .documents
-            .chunks(chunk)
-            .map(|entries| scope.spawn(move || load_chunk(entries, annotators)))
-            .collect();
+    let results: Vec<Loaded> = std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            corpus.documents.chunks(chunk).map(|entries| scope.spawn(move || load_chunk(entries, keep))).collect();
         handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
     });
     let mut documents = Vec::with_capacity(corpus.documents.len());
-    for (docs, errs) in results {
-        documents.extend(docs);
-        errors.extend(errs);
+    let mut warnings = Vec::new();
+    for chunk in results {
+        documents.extend(chunk.documents);
+        errors.extend(chunk.errors);
+        warnings.extend(chunk.warnings);
     }
-    Ok(Dataset { corpus, project, documents, errors })
+    Ok(Dataset { corpus, project, documents, errors, warnings })
 }
 
-fn load_chunk(entries: &[DocumentEntry], annotators: &[Annotator]) -> (Vec<CodedDocument>, Vec<String>) {
-    let mut docs = Vec::with_capacity(entries.len());
-    let mut errors = Vec::new();
+/// What one thread loaded.
+#[derive(Default)]
+struct Loaded {
+    documents: Vec<CodedDocument>,
+    errors: Vec<String>,
+    warnings: Vec<String>,
+}
+
+fn load_chunk(entries: &[DocumentEntry], keep: &(dyn Fn(&Annotator) -> bool + Sync)) -> Loaded {
+    let mut out = Loaded { documents: Vec::with_capacity(entries.len()), ..Loaded::default() };
     for entry in entries {
         let document = match Document::load(&entry.id, &entry.path) {
             Ok(d) => d,
+            Err(e) if entry.annotations.keys().any(keep) => {
+                out.errors.push(e.to_string());
+                continue;
+            }
             Err(e) => {
-                errors.push(e.to_string());
+                out.warnings.push(format!("{e} (it has no annotation files; left out)"));
                 continue;
             }
         };
         let mut files = BTreeMap::new();
         let mut reports = BTreeMap::new();
         for (annotator, path) in &entry.annotations {
-            if !annotators.is_empty() && !annotators.contains(annotator) {
+            if !keep(annotator) {
                 continue;
             }
             match read_annotation(&path.display().to_string(), path) {
@@ -108,10 +128,10 @@ fn load_chunk(entries: &[DocumentEntry], annotators: &[Annotator]) -> (Vec<Coded
                     reports.insert(annotator.clone(), report);
                     files.insert(annotator.clone(), file);
                 }
-                Err(e) => errors.push(e.located()),
+                Err(e) => out.errors.push(e.located()),
             }
         }
-        docs.push(CodedDocument { entry: entry.clone(), document, files, reports });
+        out.documents.push(CodedDocument { entry: entry.clone(), document, files, reports });
     }
-    (docs, errors)
+    out
 }

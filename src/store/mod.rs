@@ -4,18 +4,22 @@
 
 pub mod annotation_io;
 pub mod atomic;
+pub mod atomic_batch;
 pub mod check;
+pub mod conflict;
 pub mod dataset;
 pub mod disk_stamp;
+pub mod merge;
 pub mod project_io;
 pub mod reanchor;
+pub mod ron_error;
 pub mod ron_reader;
 pub mod ron_writer;
 pub mod session;
 
-pub use annotation_io::{LoadError, parse_annotation, to_ron};
+pub use annotation_io::{LoadError, parse_annotation, parse_annotation_strict, to_ron};
 pub use atomic::write_atomic;
-pub use dataset::{CodedDocument, Dataset, load_dataset};
+pub use dataset::{CodedDocument, Dataset, load_dataset, load_dataset_where};
 pub use disk_stamp::DiskStamp;
 pub use reanchor::{ReanchorReport, reanchor};
 pub use session::{Access, LoadedAnnotations, SaveError, load_annotations, save_annotations};

@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use super::annotation_io::{LoadError, decode, pretty, syntax_error_in};
+use super::annotation_io::{LoadError, decode, pretty, refuse_newer, syntax_error_in};
 use super::write_atomic;
-use crate::model::{FORMAT_VERSION, Project};
+use crate::model::Project;
 
 /// Loads the project file at `path`, or the built-in codebook when there is none.
 pub fn load_project(path: &Path) -> Result<Project, LoadError> {
@@ -15,19 +15,27 @@ pub fn load_project(path: &Path) -> Result<Project, LoadError> {
     let bytes =
         std::fs::read(path).map_err(|e| LoadError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
     let text = decode(&shown, &bytes)?;
-    let project: Project = ron::from_str(&text).map_err(|e| syntax_error_in(&shown, &text, e))?;
-    if project.format > FORMAT_VERSION {
-        return Err(LoadError::NewerFormat { path: shown, found: project.format });
-    }
-    Ok(project)
+    parse_project(&shown, &text)
+}
+
+/// Parses the text of a project file strictly (FORMAT.md section 3, "Reading is
+/// strict"): a newer `format` is reported as newer, anything unknown as an error.
+pub fn parse_project(shown: &str, text: &str) -> Result<Project, LoadError> {
+    refuse_newer(shown, text)?;
+    ron::from_str(text).map_err(|e| syntax_error_in(shown, text, e))
 }
 
 /// Writes the project file atomically.
 pub fn save_project(path: &Path, project: &Project) -> std::io::Result<()> {
-    let mut text = ron::ser::to_string_pretty(project, pretty().depth_limit(4))
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    text.push('\n');
+    let text = project_to_ron(project).map_err(|e| std::io::Error::other(e.to_string()))?;
     write_atomic(path, text.as_bytes())
+}
+
+/// The project file's text: pretty RON, one field a line down to a kind's fields.
+pub fn project_to_ron(project: &Project) -> Result<String, ron::Error> {
+    let mut text = ron::ser::to_string_pretty(project, pretty().depth_limit(4))?;
+    text.push('\n');
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -1,22 +1,25 @@
 //! A fast reader for annotation files laid out exactly as [`super::ron_writer`]
 //! writes them, which is what almost every file on disk is. Anything else (a
-//! comment, other spacing, another field order, an unknown field, a hand edit) makes
-//! it give up with `None`, and the caller parses with ron as usual; a property test
-//! holds that, for every file the writer produces, it reads exactly what ron reads.
-//! It exists because corpus-wide analyses read hundreds of thousands of claims.
+//! comment, other spacing, another field order, an unknown field, a number or an
+//! escape the writer would not write, a hand edit) makes it give up with `None`, and
+//! the caller parses strictly with ron. It must never accept what the strict parser
+//! rejects nor read anything different: property tests hold that for every file the
+//! writer produces and for random mutations of them. It exists because corpus-wide
+//! analyses read hundreds of thousands of claims.
 
 use std::collections::BTreeMap;
 
-use chrono::{TimeZone, Utc};
-
-use crate::model::time::Timestamp;
-use crate::model::{AnnotationFile, Claim, Span, Status};
+use crate::model::time::{Timestamp, parse_file_time};
+use crate::model::{AnnotationFile, Claim, FORMAT_VERSION, Span, Status};
 
 /// Reads a file in the writer's exact layout, or `None` to fall back to ron.
 pub fn read_written_layout(text: &str) -> Option<AnnotationFile> {
     let mut lines = Lines { rest: text };
     lines.exact("(")?;
-    let format = lines.field("    format: ")?.parse().ok()?;
+    let format = number(lines.field("    format: ")?)?;
+    if format != FORMAT_VERSION {
+        return None;
+    }
     let document = string_field(&mut lines, "    document: ")?;
     let text_sha256 = string_field(&mut lines, "    text_sha256: ")?;
     let annotator = string_field(&mut lines, "    annotator: ")?;
@@ -28,7 +31,7 @@ pub fn read_written_layout(text: &str) -> Option<AnnotationFile> {
     let modified = timestamp(lines.field("    modified: ")?)?;
     let actors = read_actors(&mut lines)?;
     let claims = read_claims(&mut lines)?;
-    let next_id = lines.field("    next_id: ")?.parse().ok()?;
+    let next_id = number(lines.field("    next_id: ")?)?;
     let rejected = read_rejected(&mut lines)?;
     lines.exact(")")?;
     if !lines.rest.is_empty() {
@@ -118,7 +121,7 @@ fn read_claims(lines: &mut Lines<'_>) -> Option<Vec<Claim>> {
 
 fn read_claim(lines: &mut Lines<'_>) -> Option<Claim> {
     const IN: &str = "            ";
-    let id = lines.field(&format!("{IN}id: "))?.parse().ok()?;
+    let id = number(lines.field(&format!("{IN}id: "))?)?;
     let kind = string_field(lines, &format!("{IN}kind: "))?;
     let content = whole_span(lines.field(&format!("{IN}content: "))?)?;
     let source = match lines.field(&format!("{IN}source: "))? {
@@ -132,10 +135,35 @@ fn read_claim(lines: &mut Lines<'_>) -> Option<Claim> {
     let source_mention = optional_span(lines.field(&format!("{IN}source_mention: "))?)?;
     let cue = optional_span(lines.field(&format!("{IN}cue: "))?)?;
     let note = string_field(lines, &format!("{IN}note: "))?;
+    let fields = match lines.peek()?.strip_prefix(&format!("{IN}fields: ")) {
+        Some(value) => {
+            lines.next()?;
+            string_map(value.strip_suffix(',')?)?
+        }
+        None => BTreeMap::new(),
+    };
     let created = timestamp(lines.field(&format!("{IN}created: "))?)?;
     let modified = timestamp(lines.field(&format!("{IN}modified: "))?)?;
     lines.exact("        ),")?;
-    Some(Claim { id, kind, content, source, source_mention, cue, note, created, modified })
+    Some(Claim { id, kind, content, source, source_mention, cue, note, fields, created, modified })
+}
+
+/// `{"k": "v", "k2": "v2"}` as the writer prints a non-empty map on one line; a
+/// repeated key is left to the strict parser, which reports it.
+fn string_map(value: &str) -> Option<BTreeMap<String, String>> {
+    let mut rest = value.strip_prefix('{')?;
+    let mut map = BTreeMap::new();
+    loop {
+        let (key, after) = string(rest)?;
+        let (val, after) = string(after.strip_prefix(": ")?)?;
+        if map.insert(key, val).is_some() {
+            return None;
+        }
+        if after == "}" {
+            return Some(map);
+        }
+        rest = after.strip_prefix(", ")?;
+    }
 }
 
 fn read_rejected(lines: &mut Lines<'_>) -> Option<Vec<Span>> {
@@ -148,8 +176,8 @@ fn read_rejected(lines: &mut Lines<'_>) -> Option<Vec<Span>> {
         match lines.next()? {
             "    ]," => return Some(rejected),
             "        (" => {
-                let start = lines.field("            start: ")?.parse().ok()?;
-                let end = lines.field("            end: ")?.parse().ok()?;
+                let start = number(lines.field("            start: ")?)?;
+                let end = number(lines.field("            end: ")?)?;
                 let quote = string_field(lines, "            quote: ")?;
                 lines.exact("        ),")?;
                 rejected.push(Span { start, end, quote });
@@ -175,19 +203,24 @@ fn whole_span(value: &str) -> Option<Span> {
     let (end, rest) = rest.split_once(", quote: ")?;
     let (quote, rest) = string(rest)?;
     (rest == ")").then_some(())?;
-    Some(Span { start: start.parse().ok()?, end: end.parse().ok()?, quote })
+    Some(Span { start: number(start)?, end: number(end)?, quote })
 }
 
-/// `"YYYY-MM-DDTHH:MM:SSZ"`.
+/// A number as the writer prints it: ASCII digits, no sign, no leading zero. Rust's
+/// `parse` would also take `+7`, which ron may read otherwise; such a file goes to
+/// the strict parser.
+fn number<T: std::str::FromStr>(s: &str) -> Option<T> {
+    let canonical = match s.as_bytes() {
+        [b'0'] => true,
+        [b'1'..=b'9', rest @ ..] => rest.iter().all(u8::is_ascii_digit),
+        _ => false,
+    };
+    if canonical { s.parse().ok() } else { None }
+}
+
+/// `"YYYY-MM-DDTHH:MM:SSZ"`, read by the same rule as the strict parser.
 fn timestamp(value: &str) -> Option<Timestamp> {
-    let v = value.strip_prefix('"')?.strip_suffix("Z\"")?;
-    let b = v.as_bytes();
-    if b.len() != 19 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| v.get(r)?.parse::<u32>().ok();
-    let year = i32::try_from(num(0..4)?).ok()?;
-    Utc.with_ymd_and_hms(year, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, num(17..19)?).single()
+    parse_file_time(value.strip_prefix('"')?.strip_suffix('"')?)
 }
 
 /// A quoted string at the start of `s`, unescaped as ron unescapes what
@@ -214,7 +247,11 @@ fn string(s: &str) -> Option<(String, &str)> {
                         }
                         let rest = &body[open + 1..];
                         let close = rest.find('}')?;
-                        let code = u32::from_str_radix(rest.get(..close)?, 16).ok()?;
+                        let hex = rest.get(..close)?;
+                        if hex.is_empty() || hex.len() > 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                            return None;
+                        }
+                        let code = u32::from_str_radix(hex, 16).ok()?;
                         for _ in 0..=close {
                             chars.next()?;
                         }
@@ -249,5 +286,11 @@ mod tests {
         assert!(read_written_layout("").is_none());
         assert!(string("\"unterminated").is_none());
         assert!(timestamp("\"2026-11-22T12:00:00+01:00\"").is_none());
+        assert!(string("\"\\u{+41}\"").is_none());
+        assert!(string("\"\\u{0000041}\"").is_none());
+        assert_eq!(number::<u64>("+7"), None);
+        assert_eq!(number::<u64>("07"), None);
+        assert_eq!(number::<u64>("0"), Some(0));
+        assert_eq!(number::<u64>("70"), Some(70));
     }
 }

@@ -83,6 +83,19 @@ fn write_claim(out: &mut String, c: &Claim) {
     optional_span(out, IN, "source_mention", c.source_mention.as_ref());
     optional_span(out, IN, "cue", c.cue.as_ref());
     field_str(out, IN, "note", &c.note);
+    if !c.fields.is_empty() {
+        out.push_str(IN);
+        out.push_str("fields: {");
+        for (i, (id, value)) in c.fields.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            quoted(out, id);
+            out.push_str(": ");
+            quoted(out, value);
+        }
+        out.push_str("},\n");
+    }
     field_time(out, IN, "created", &c.created);
     field_time(out, IN, "modified", &c.modified);
     out.push_str("        ),\n");

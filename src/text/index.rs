@@ -86,11 +86,6 @@ impl TextIndex {
         &self.text
     }
 
-    /// A cheap shared handle to the text, for caches keyed on it.
-    pub fn shared(&self) -> Arc<str> {
-        self.text.clone()
-    }
-
     /// Length in chars, the unit of every offset in the files.
     pub fn char_len(&self) -> usize {
         self.char_len
