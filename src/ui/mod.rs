@@ -19,6 +19,7 @@ mod apply;
 pub(crate) mod coding;
 pub(crate) mod command;
 pub(crate) mod datasets;
+pub mod document_view;
 mod effect;
 mod intent;
 mod jobs;
