@@ -202,6 +202,7 @@ impl Workspace {
     /// whether the work is on disk.
     fn resolve_conflict(&mut self, shown: &str) -> bool {
         let Some(open) = &mut self.open else { return true };
+        let had_work = open.dirty;
         match save_merging(&mut open.loaded, &open.doc, &self.project.actors) {
             Ok(report) => {
                 open.dirty = false;
@@ -211,6 +212,7 @@ impl Workspace {
                 }
                 let document = self.corpus.documents[open.index].id.clone();
                 self.save = SaveStatus::Saved;
+                let merged_ours = report.merged && (had_work || report.written);
                 self.notice = Some(match &report.copy {
                     Some(copy) => format!(
                         "{shown} was changed by another program and merged with your work; {} claim(s) changed on \
@@ -218,9 +220,12 @@ impl Workspace {
                         report.conflicts.len(),
                         copy.display()
                     ),
-                    None => format!("{shown} was changed by another program and merged with your work."),
+                    None if merged_ours => {
+                        format!("{shown} was changed by another program and merged with your work.")
+                    }
+                    None => format!("{document} changed on disk and was reloaded."),
                 });
-                if report.merged {
+                if merged_ours {
                     self.conflicts.record(&document, report.conflicts, report.copy);
                 }
                 self.corpus_learns_file();
@@ -249,10 +254,14 @@ impl Workspace {
             .map(|b| crate::model::document::sha256_hex(&b) != open.doc.sha256)
             .unwrap_or(false);
         let file_changed = open.loaded.changed_on_disk();
+        if file_changed && open.loaded.is_editable() && (open.dirty || open.loaded.path.exists()) {
+            // Merged even with nothing unsaved: a version written over an older
+            // file may lack claims we saved, and those are kept and written back.
+            let shown = open.loaded.path.display().to_string();
+            self.resolve_conflict(&shown);
+            return;
+        }
         if open.dirty {
-            if file_changed && open.loaded.is_editable() {
-                self.save_now();
-            }
             return;
         }
         if text_changed || file_changed {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::annotation_io::{LoadError, read_annotation, to_ron};
-use super::merge::{Conflict, merge};
+use super::merge::{Conflict, merge, same_file};
 use super::session::{LoadedAnnotations, SaveError, prepare_for_writing, save_annotations};
 use super::{DiskStamp, reanchor};
 use crate::model::corpus::CONFLICT_MARK;
@@ -32,6 +32,10 @@ pub struct MergeReport {
     pub renumbered: Vec<(ClaimId, ClaimId)>,
     /// Whether the file had changed on disk (else this was a plain save).
     pub merged: bool,
+    /// Whether the merged file was written; when the version on disk already held
+    /// everything (nothing unsaved, nothing it missed) it is taken as it is, so a
+    /// sync tool is not answered with a rewrite.
+    pub written: bool,
 }
 
 /// Saves `loaded`, merging with the file on disk when someone else changed it
@@ -52,7 +56,7 @@ pub fn save_merging(
         }
         if !loaded.changed_on_disk() {
             save_annotations(loaded, doc, registry)?;
-            return Ok(MergeReport::default());
+            return Ok(MergeReport { written: true, ..MergeReport::default() });
         }
         let (mut theirs, bytes) = match read_annotation(&shown, &loaded.path) {
             Ok(read) => read,
@@ -75,10 +79,21 @@ pub fn save_merging(
                 .map_err(|e| SaveError::Io { path: shown.clone(), reason: format!("conflict copy: {e}") })?;
             Some(copy)
         };
+        let written = copy.is_some() || !same_file(&merged.file, &theirs);
         loaded.file = merged.file;
         loaded.stamp = Some(theirs_stamp);
-        save_annotations(loaded, doc, registry)?;
-        return Ok(MergeReport { conflicts: merged.conflicts, copy, renumbered: merged.renumbered, merged: true });
+        if written {
+            save_annotations(loaded, doc, registry)?;
+        } else {
+            loaded.base = Some(loaded.file.clone());
+        }
+        return Ok(MergeReport {
+            conflicts: merged.conflicts,
+            copy,
+            renumbered: merged.renumbered,
+            merged: true,
+            written,
+        });
     }
     Err(SaveError::ChangedOnDisk { path: shown })
 }

@@ -55,7 +55,12 @@ pub struct Merged {
 /// Merges `ours` and `theirs`, both descended from `base`.
 pub fn merge(base: &AnnotationFile, ours: &AnnotationFile, theirs: &AnnotationFile) -> Merged {
     let unchanged = |f: &AnnotationFile| same_file(f, base);
-    if unchanged(ours) || same_file(ours, theirs) {
+    // Theirs is stale when it has not seen every id the base handed out: it was
+    // written over an older version, and what it lacks must be looked at claim by
+    // claim even when we changed nothing.
+    let stale = next_free(base) > next_free(theirs)
+        || theirs.claims.iter().any(|tc| base.claim(tc.id).is_some_and(|bc| bc.created != tc.created));
+    if (unchanged(ours) && !stale) || same_file(ours, theirs) {
         return Merged { file: theirs.clone(), conflicts: Vec::new(), renumbered: Vec::new() };
     }
     if unchanged(theirs) {
@@ -174,7 +179,7 @@ pub fn same_claim(a: &Claim, b: &Claim) -> bool {
 
 /// Equal in what a coder changes: claims (but their `modified`), status, rejections,
 /// the ids handed out.
-fn same_file(a: &AnnotationFile, b: &AnnotationFile) -> bool {
+pub fn same_file(a: &AnnotationFile, b: &AnnotationFile) -> bool {
     a.status == b.status
         && a.rejected == b.rejected
         && next_free(a) == next_free(b)
