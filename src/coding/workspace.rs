@@ -212,7 +212,7 @@ impl Workspace {
                 }
                 let document = self.corpus.documents[open.index].id.clone();
                 self.save = SaveStatus::Saved;
-                let merged_ours = report.merged && (had_work || report.written);
+                let merged_ours = (report.merged && (had_work || report.written)) || report.copy.is_some();
                 self.notice = Some(match &report.copy {
                     Some(copy) => format!(
                         "{shown} was changed by another program and merged with your work; {} claim(s) changed on \

@@ -50,13 +50,23 @@ pub fn save_merging(
     registry: &ActorRegistry,
 ) -> Result<MergeReport, SaveError> {
     let shown = loaded.path.display().to_string();
+    // The coder's version, restored when the file changes again before the merged
+    // one is written, so the next attempt merges from the same start; its conflict
+    // copy is written once, however many attempts it takes.
+    let (ours, ours_stamp) = (loaded.file.clone(), loaded.stamp.clone());
+    let mut copy: Option<PathBuf> = None;
     for _ in 0..MERGE_ATTEMPTS {
+        loaded.file = ours.clone();
+        loaded.stamp = ours_stamp.clone();
         if !loaded.path.exists() {
             loaded.stamp = None;
         }
         if !loaded.changed_on_disk() {
-            save_annotations(loaded, doc, registry)?;
-            return Ok(MergeReport { written: true, ..MergeReport::default() });
+            match save_annotations(loaded, doc, registry) {
+                Err(SaveError::ChangedOnDisk { .. }) => continue,
+                Err(e) => return Err(e),
+                Ok(()) => return Ok(MergeReport { written: true, copy, ..MergeReport::default() }),
+            }
         }
         let (mut theirs, bytes) = match read_annotation(&shown, &loaded.path) {
             Ok(read) => read,
@@ -69,21 +79,22 @@ pub fn save_merging(
         if !theirs_stamp.still_matches(&loaded.path) {
             continue;
         }
-        let copy = if merged.conflicts.is_empty() {
-            None
-        } else {
-            let mut ours = loaded.file.clone();
-            prepare_for_writing(&mut ours, doc, registry);
-            let text = to_ron(&ours);
-            let copy = write_conflict_copy(&loaded.path, text.as_bytes())
+        if !merged.conflicts.is_empty() && copy.is_none() {
+            let mut kept = ours.clone();
+            prepare_for_writing(&mut kept, doc, registry);
+            let made = write_conflict_copy(&loaded.path, to_ron(&kept).as_bytes())
                 .map_err(|e| SaveError::Io { path: shown.clone(), reason: format!("conflict copy: {e}") })?;
-            Some(copy)
-        };
-        let written = copy.is_some() || !same_file(&merged.file, &theirs);
+            copy = Some(made);
+        }
+        let written = !same_file(&merged.file, &theirs);
         loaded.file = merged.file;
         loaded.stamp = Some(theirs_stamp);
         if written {
-            save_annotations(loaded, doc, registry)?;
+            match save_annotations(loaded, doc, registry) {
+                Err(SaveError::ChangedOnDisk { .. }) => continue,
+                Err(e) => return Err(e),
+                Ok(()) => {}
+            }
         } else {
             loaded.base = Some(loaded.file.clone());
         }
@@ -95,6 +106,10 @@ pub fn save_merging(
             written,
         });
     }
+    // Out of attempts: the coder's version stays in memory (and in its copy, if one
+    // was made) and the save is retried.
+    loaded.file = ours;
+    loaded.stamp = ours_stamp;
     Err(SaveError::ChangedOnDisk { path: shown })
 }
 

@@ -23,8 +23,7 @@ pub(crate) fn show(ctx: &egui::Context, ws: &Workspace, out: &mut Vec<Intent>) {
     egui::Window::new("Conflicts")
         .open(&mut open)
         .default_width(620.0)
-        .default_height(420.0)
-        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -36.0))
+        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-12.0, 36.0))
         .show(ctx, |ui| {
             let log = &ws.conflicts;
             ui.label(
@@ -49,7 +48,7 @@ pub(crate) fn show(ctx: &egui::Context, ws: &Workspace, out: &mut Vec<Intent>) {
                     keys(Command::NextConflict)
                 ));
             }
-            egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().max_height(ui.ctx().content_rect().height() - 160.0).show(ui, |ui| {
                 for p in &pending {
                     conflict(ui, ws, p, Some(p.conflict.id) == current, out);
                 }
