@@ -13,7 +13,10 @@ use crate::ui::intent::{AppIntent, Intent};
 use crate::ui::widgets::style::{muted, warning};
 
 /// How many characters of a quote the panel shows.
-const QUOTE_CHARS: usize = 90;
+const QUOTE_CHARS: usize = 60;
+
+/// The widest a version's column grows; longer values wrap.
+const COLUMN_WIDTH: f32 = 240.0;
 
 /// Shows the Conflicts panel.
 pub(crate) fn show(ctx: &egui::Context, ws: &Workspace, out: &mut Vec<Intent>) {
@@ -22,7 +25,8 @@ pub(crate) fn show(ctx: &egui::Context, ws: &Workspace, out: &mut Vec<Intent>) {
     let current = ws.current_conflict();
     egui::Window::new("Conflicts")
         .open(&mut open)
-        .default_width(620.0)
+        .default_width(600.0)
+        .max_width(640.0)
         .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-12.0, 36.0))
         .show(ctx, |ui| {
             let log = &ws.conflicts;
@@ -48,7 +52,7 @@ pub(crate) fn show(ctx: &egui::Context, ws: &Workspace, out: &mut Vec<Intent>) {
                     keys(Command::NextConflict)
                 ));
             }
-            egui::ScrollArea::vertical().max_height(ui.ctx().content_rect().height() - 160.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().max_height(ui.ctx().content_rect().height() * 0.6).show(ui, |ui| {
                 for p in &pending {
                     conflict(ui, ws, p, Some(p.conflict.id) == current, out);
                 }
@@ -81,7 +85,7 @@ fn conflict(ui: &mut egui::Ui, ws: &Workspace, p: &PendingConflict, current: boo
         {
             out.push(CodingIntent::SelectClaim(Some(id)).into());
         }
-        egui::Grid::new(("conflict", id)).num_columns(3).striped(true).show(ui, |ui| {
+        egui::Grid::new(("conflict", id)).num_columns(3).striped(true).max_col_width(COLUMN_WIDTH).show(ui, |ui| {
             ui.label("");
             ui.label(RichText::new("Theirs (in the file)").strong());
             ui.label(RichText::new("Mine").strong());
@@ -91,7 +95,8 @@ fn conflict(ui: &mut egui::Ui, ws: &Workspace, p: &PendingConflict, current: boo
                 ui.label(RichText::new(field).color(muted(ui)));
                 for value in [theirs, ours] {
                     let text = RichText::new(value);
-                    ui.label(if differs { text.color(warning(ui)).strong() } else { text });
+                    let text = if differs { text.color(warning(ui)).strong() } else { text };
+                    ui.add(egui::Label::new(text).wrap());
                 }
                 ui.end_row();
             }
