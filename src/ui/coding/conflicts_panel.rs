@@ -116,12 +116,11 @@ fn conflict(ui: &mut egui::Ui, ws: &Workspace, p: &PendingConflict, current: boo
                 out.push(CodingIntent::SelectClaim(Some(id)).into());
                 out.push(CodingIntent::TakeMine.into());
             }
-            if let Some(copy) = p.copy.as_ref().and_then(|c| c.file_name()) {
-                ui.label(
-                    RichText::new(format!("yours is also in {}", copy.to_string_lossy())).small().color(muted(ui)),
-                );
-            }
         });
+        if let Some(copy) = p.copy.as_ref().and_then(|c| c.file_name()) {
+            let text = RichText::new(format!("Yours is also in {}", copy.to_string_lossy())).small().color(muted(ui));
+            ui.add(egui::Label::new(text).wrap());
+        }
     });
 }
 
