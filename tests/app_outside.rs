@@ -187,6 +187,21 @@ fn another_document_changed_outside_refreshes_its_row() {
     assert!(ws.corpus.documents[2].annotations.values().any(|p| *p == path), "the corpus knows the new file");
 }
 
+#[test]
+fn a_broken_file_fixed_in_an_editor_becomes_editable_again() {
+    let corpus = seed_corpus(true);
+    let path = corpus.path().join(format!("{DOC0}.analyst-a.ron"));
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, good.replacen("    claims: [", "    claimz: [", 1)).unwrap();
+    let mut h = app(corpus.path(), Some("analyst-a"));
+    assert!(matches!(h.state().workspace().unwrap().save, claimcoder::coding::SaveStatus::ReadOnly(_)));
+    std::fs::write(&path, &good).unwrap();
+    let fixed =
+        until(&mut h, |a| a.workspace().is_some_and(|w| w.open.as_ref().is_some_and(|o| o.loaded.is_editable())));
+    assert!(fixed, "the fixed file is read again without a command");
+    assert_eq!(open_claims(&h).len(), 12);
+}
+
 /// How many claims (the first in text order) both the coder and the writer change
 /// often, so true conflicts happen.
 const HOT: u64 = 4;

@@ -28,10 +28,13 @@ impl Workspace {
         if let Some(error) = changes.errors.first() {
             self.notice = Some(format!("Watching the corpus for changes by other programs failed: {error}"));
         }
-        let open = self.open.as_ref().map(|o| (o.index, o.loaded.path.clone()));
-        if let Some((index, path)) = &open {
+        let open = self.open.as_ref().map(|o| (o.index, o.loaded.path.clone(), o.loaded.is_editable()));
+        if let Some((index, path, editable)) = &open {
             let text = self.corpus.documents[*index].path.clone();
-            if changes.touches(path) || changes.touches(&text) {
+            if !editable && changes.touches(path) {
+                // A broken or newer file changed: maybe the user fixed it.
+                self.reload_keeping_view();
+            } else if changes.touches(path) || changes.touches(&text) {
                 self.check_disk();
             }
             let copies_changed = changes.rescan || changes.paths.iter().any(|p| is_copy_of(p, path));
@@ -41,11 +44,11 @@ impl Workspace {
         }
         let mut unknown_texts = false;
         for changed in &changes.paths {
-            if open.as_ref().is_some_and(|(_, p)| p == changed) || is_own_write(changed) {
+            if open.as_ref().is_some_and(|(_, p, _)| p == changed) || is_own_write(changed) {
                 continue;
             }
             if let Some(index) = self.document_of(changed) {
-                if Some(index) != open.as_ref().map(|(i, _)| *i) {
+                if Some(index) != open.as_ref().map(|(i, _, _)| *i) {
                     self.reread_row(index);
                 }
                 outcome.others_changed = true;

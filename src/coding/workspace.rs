@@ -274,7 +274,7 @@ impl Workspace {
     /// Reads the open document again, keeping the selected claim, the text
     /// selection and the scroll position when the text is unchanged. Undo history
     /// starts afresh: undo never takes back another program's change.
-    fn reload_keeping_view(&mut self) {
+    pub(super) fn reload_keeping_view(&mut self) {
         let Some(old) = &self.open else { return };
         let (index, selected, selection, sha) = (old.index, old.selected, old.selection, old.doc.sha256.clone());
         self.open_document(index);
