@@ -313,7 +313,7 @@ impl Workspace {
 
     /// Runs a change of the open document's claims (and maybe the project) with undo,
     /// autosave and project saving. `f` returns whether it changed anything.
-    fn edit(&mut self, coalesce: Option<String>, f: impl FnOnce(&mut OpenDocument, &mut Project) -> bool) {
+    pub(super) fn edit(&mut self, coalesce: Option<String>, f: impl FnOnce(&mut OpenDocument, &mut Project) -> bool) {
         let Some(open) = &mut self.open else { return };
         if !open.loaded.is_editable() {
             self.notice = Some(format!("This document is read-only for you: {}", self.save.label()));

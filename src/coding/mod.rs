@@ -1,17 +1,21 @@
 //! The coding session, free of any GUI so the command line, the app and the tests
 //! share it: an open corpus with its saving rules ([`workspace`]), the document being
 //! coded ([`open_document`]), the edits a coder makes ([`edit`]), undo ([`undo`]), the
-//! document list's facts ([`listing`]) and what the save indicator says
-//! ([`save_status`]). The app's coding mode turns intents into calls of these.
+//! document list's facts ([`listing`]), what the save indicator says
+//! ([`save_status`]), changes other programs make while it is open ([`outside`])
+//! and the conflicts their merges leave ([`conflicts`]). The app's coding mode turns intents into calls of these.
 
+pub mod conflicts;
 pub mod edit;
 pub mod listing;
 pub mod open_document;
+pub mod outside;
 pub mod save_status;
 pub mod undo;
 pub mod view_request;
 pub mod workspace;
 
+pub use conflicts::{ConflictLog, PendingConflict};
 pub use edit::Mark;
 pub use listing::{DocSummary, Listing};
 pub use open_document::OpenDocument;

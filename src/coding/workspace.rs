@@ -5,12 +5,13 @@
 use std::path::Path;
 use std::time::Instant;
 
+use super::conflicts::ConflictLog;
 use super::listing::{DocSummary, Listing};
 use super::open_document::OpenDocument;
 use super::save_status::{AUTOSAVE_DELAY, RETRY_DELAY, SaveStatus};
 use crate::model::corpus::CorpusError;
 use crate::model::{Annotator, Corpus, Document, Project};
-use crate::store::conflict::save_merging;
+use crate::store::conflict::{conflict_copies, save_merging};
 use crate::store::project_io::{load_project, save_project};
 use crate::store::session::load_from_path;
 use crate::store::{Access, DiskStamp, SaveError, load_annotations, save_annotations};
@@ -38,6 +39,8 @@ pub struct Workspace {
     pub notice: Option<String>,
     /// The document list's filter text.
     pub filter: String,
+    /// Merges with outside changes this session and the conflicts they left.
+    pub conflicts: ConflictLog,
 }
 
 impl Workspace {
@@ -63,6 +66,7 @@ impl Workspace {
             save: SaveStatus::Saved,
             notice: None,
             filter: String::new(),
+            conflicts: ConflictLog::default(),
         };
         if !ws.corpus.documents.is_empty() {
             ws.open_document(0);
@@ -81,10 +85,12 @@ impl Workspace {
                     Access::Editable => SaveStatus::Saved,
                     Access::ReadOnly(e) => SaveStatus::ReadOnly(e.to_string()),
                 };
+                self.conflicts.copies_on_disk = conflict_copies(&loaded.path);
                 let mut open = OpenDocument::new(index, doc, loaded);
                 open.scroll_to.send(0);
                 self.open = Some(open);
                 self.open_error = None;
+                self.prune_conflicts();
             }
             Err(e) => {
                 self.open = None;
@@ -191,27 +197,39 @@ impl Workspace {
 
     /// Someone else changed our file: merge their version with our unsaved one
     /// claim by claim, keep our whole version in a uniquely named conflict copy when
-    /// both changed the same claim, reload the merged file and tell the user.
-    /// Nothing is lost and nothing is clobbered. Returns whether the work is on disk.
+    /// both changed the same claim (listed in the Conflicts panel), show the merged
+    /// file and tell the user. Nothing is lost and nothing is clobbered. Returns
+    /// whether the work is on disk.
     fn resolve_conflict(&mut self, shown: &str) -> bool {
         let Some(open) = &mut self.open else { return true };
+        let had_work = open.dirty;
         match save_merging(&mut open.loaded, &open.doc, &self.project.actors) {
             Ok(report) => {
-                let index = open.index;
                 open.dirty = false;
                 open.dirty_since = None;
+                if let Some((_, new)) = report.renumbered.iter().find(|(old, _)| Some(*old) == open.selected) {
+                    open.selected = Some(*new);
+                }
+                let document = self.corpus.documents[open.index].id.clone();
                 self.save = SaveStatus::Saved;
+                let merged_ours = (report.merged && (had_work || report.written)) || report.copy.is_some();
                 self.notice = Some(match &report.copy {
                     Some(copy) => format!(
                         "{shown} was changed by another program and merged with your work; {} claim(s) changed on \
-                         both sides keep the other version, yours is kept in {}.",
+                         both sides keep the other version (see Conflicts), yours is kept in {}.",
                         report.conflicts.len(),
                         copy.display()
                     ),
-                    None => format!("{shown} was changed by another program and merged with your work."),
+                    None if merged_ours => {
+                        format!("{shown} was changed by another program and merged with your work.")
+                    }
+                    None => format!("{document} changed on disk and was reloaded."),
                 });
+                if merged_ours {
+                    self.conflicts.record(&document, report.conflicts, report.copy);
+                }
                 self.corpus_learns_file();
-                self.open_document(index);
+                self.reload_keeping_view();
                 true
             }
             Err(SaveError::ReadOnly { reason, .. }) => {
@@ -225,21 +243,48 @@ impl Workspace {
         }
     }
 
-    /// Reloads the open document when its text or annotation file changed on disk
-    /// and there is nothing unsaved (else the next save resolves the conflict).
+    /// Acts on the open document's files as they are on disk now (after the window
+    /// got the focus back, or a watcher saw a change): a changed annotation file is
+    /// merged with unsaved work at once, or reloaded when nothing is unsaved; a
+    /// changed text is reloaded when nothing is unsaved (else the next save
+    /// re-anchors). Our own writes change nothing.
     pub fn check_disk(&mut self) {
         let Some(open) = &self.open else { return };
-        if open.dirty {
-            return;
-        }
         let text_changed = std::fs::read(&self.corpus.documents[open.index].path)
             .map(|b| crate::model::document::sha256_hex(&b) != open.doc.sha256)
             .unwrap_or(false);
-        if text_changed || open.loaded.changed_on_disk() {
-            let index = open.index;
-            self.notice = Some(format!("{} changed on disk and was reloaded.", self.corpus.documents[index].id));
-            self.open_document(index);
+        let file_changed = open.loaded.changed_on_disk();
+        if file_changed && open.loaded.is_editable() && (open.dirty || open.loaded.path.exists()) {
+            // Merged even with nothing unsaved: a version written over an older
+            // file may lack claims we saved, and those are kept and written back.
+            let shown = open.loaded.path.display().to_string();
+            self.resolve_conflict(&shown);
+            return;
         }
+        if open.dirty {
+            return;
+        }
+        if text_changed || file_changed {
+            let id = &self.corpus.documents[open.index].id;
+            self.notice = Some(format!("{id} changed on disk and was reloaded."));
+            self.reload_keeping_view();
+        }
+    }
+
+    /// Reads the open document again, keeping the selected claim, the text
+    /// selection and the scroll position when the text is unchanged. Undo history
+    /// starts afresh: undo never takes back another program's change.
+    pub(super) fn reload_keeping_view(&mut self) {
+        let Some(old) = &self.open else { return };
+        let (index, selected, selection, sha) = (old.index, old.selected, old.selection, old.doc.sha256.clone());
+        self.open_document(index);
+        let Some(open) = &mut self.open else { return };
+        if open.doc.sha256 == sha {
+            open.scroll_to = Default::default();
+            open.selection = selection;
+            open.selected = selected.filter(|id| open.loaded.file.claim(*id).is_some());
+        }
+        self.update_row();
     }
 
     /// Re-reads the open document from disk (after the user fixed a broken file).

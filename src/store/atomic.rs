@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 /// final target and is renamed over the target, so the link stays a link (a corpus
 /// whose annotation files link into another folder keeps them there).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let given = path;
     let target = link_target(path)?;
     let path = target.as_path();
     let dir = folder_of(path);
@@ -27,6 +28,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_folder(dir);
+    super::own_writes::remember(path, bytes);
+    if given != path {
+        super::own_writes::remember(given, bytes);
+    }
     Ok(())
 }
 

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::annotation_io::{LoadError, read_annotation, to_ron};
-use super::merge::{Conflict, merge};
+use super::merge::{Conflict, merge, same_file};
 use super::session::{LoadedAnnotations, SaveError, prepare_for_writing, save_annotations};
 use super::{DiskStamp, reanchor};
 use crate::model::corpus::CONFLICT_MARK;
@@ -32,6 +32,10 @@ pub struct MergeReport {
     pub renumbered: Vec<(ClaimId, ClaimId)>,
     /// Whether the file had changed on disk (else this was a plain save).
     pub merged: bool,
+    /// Whether the merged file was written; when the version on disk already held
+    /// everything (nothing unsaved, nothing it missed) it is taken as it is, so a
+    /// sync tool is not answered with a rewrite.
+    pub written: bool,
 }
 
 /// Saves `loaded`, merging with the file on disk when someone else changed it
@@ -46,13 +50,23 @@ pub fn save_merging(
     registry: &ActorRegistry,
 ) -> Result<MergeReport, SaveError> {
     let shown = loaded.path.display().to_string();
+    // The coder's version, restored when the file changes again before the merged
+    // one is written, so the next attempt merges from the same start; its conflict
+    // copy is written once, however many attempts it takes.
+    let (ours, ours_stamp) = (loaded.file.clone(), loaded.stamp.clone());
+    let mut copy: Option<PathBuf> = None;
     for _ in 0..MERGE_ATTEMPTS {
+        loaded.file = ours.clone();
+        loaded.stamp = ours_stamp.clone();
         if !loaded.path.exists() {
             loaded.stamp = None;
         }
         if !loaded.changed_on_disk() {
-            save_annotations(loaded, doc, registry)?;
-            return Ok(MergeReport::default());
+            match save_annotations(loaded, doc, registry) {
+                Err(SaveError::ChangedOnDisk { .. }) => continue,
+                Err(e) => return Err(e),
+                Ok(()) => return Ok(MergeReport { written: true, copy, ..MergeReport::default() }),
+            }
         }
         let (mut theirs, bytes) = match read_annotation(&shown, &loaded.path) {
             Ok(read) => read,
@@ -65,21 +79,37 @@ pub fn save_merging(
         if !theirs_stamp.still_matches(&loaded.path) {
             continue;
         }
-        let copy = if merged.conflicts.is_empty() {
-            None
-        } else {
-            let mut ours = loaded.file.clone();
-            prepare_for_writing(&mut ours, doc, registry);
-            let text = to_ron(&ours);
-            let copy = write_conflict_copy(&loaded.path, text.as_bytes())
+        if !merged.conflicts.is_empty() && copy.is_none() {
+            let mut kept = ours.clone();
+            prepare_for_writing(&mut kept, doc, registry);
+            let made = write_conflict_copy(&loaded.path, to_ron(&kept).as_bytes())
                 .map_err(|e| SaveError::Io { path: shown.clone(), reason: format!("conflict copy: {e}") })?;
-            Some(copy)
-        };
+            copy = Some(made);
+        }
+        let written = !same_file(&merged.file, &theirs);
         loaded.file = merged.file;
         loaded.stamp = Some(theirs_stamp);
-        save_annotations(loaded, doc, registry)?;
-        return Ok(MergeReport { conflicts: merged.conflicts, copy, renumbered: merged.renumbered, merged: true });
+        if written {
+            match save_annotations(loaded, doc, registry) {
+                Err(SaveError::ChangedOnDisk { .. }) => continue,
+                Err(e) => return Err(e),
+                Ok(()) => {}
+            }
+        } else {
+            loaded.base = Some(loaded.file.clone());
+        }
+        return Ok(MergeReport {
+            conflicts: merged.conflicts,
+            copy,
+            renumbered: merged.renumbered,
+            merged: true,
+            written,
+        });
     }
+    // Out of attempts: the coder's version stays in memory (and in its copy, if one
+    // was made) and the save is retried.
+    loaded.file = ours;
+    loaded.stamp = ours_stamp;
     Err(SaveError::ChangedOnDisk { path: shown })
 }
 

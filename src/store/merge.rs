@@ -13,6 +13,11 @@
 //!   beside it; the caller keeps ours whole in a conflict copy.
 //! - Claims both sides added with the same id are different claims (unless equal):
 //!   ours is renumbered past both sides' `next_id`, so ids are never reused.
+//! - Theirs may be written over an older version than the base (a sync tool or
+//!   editor that read the file before our last save): a claim of ours missing from
+//!   theirs whose id theirs never handed out (at or past its `next_id`) was never
+//!   seen there and is kept, not deleted; a claim of theirs with our claim's id but
+//!   another `created` time is another claim, and ours is renumbered beside it.
 //! - `status` and each `rejected` extent merge three ways as well (an extent either
 //!   side added is kept, one either side removed is removed); `actors` names every
 //!   source of the merged claims, theirs' name first; `next_id` is past every id
@@ -50,7 +55,12 @@ pub struct Merged {
 /// Merges `ours` and `theirs`, both descended from `base`.
 pub fn merge(base: &AnnotationFile, ours: &AnnotationFile, theirs: &AnnotationFile) -> Merged {
     let unchanged = |f: &AnnotationFile| same_file(f, base);
-    if unchanged(ours) || same_file(ours, theirs) {
+    // Theirs is stale when it has not seen every id the base handed out: it was
+    // written over an older version, and what it lacks must be looked at claim by
+    // claim even when we changed nothing.
+    let stale = next_free(base) > next_free(theirs)
+        || theirs.claims.iter().any(|tc| base.claim(tc.id).is_some_and(|bc| bc.created != tc.created));
+    if (unchanged(ours) && !stale) || same_file(ours, theirs) {
         return Merged { file: theirs.clone(), conflicts: Vec::new(), renumbered: Vec::new() };
     }
     if unchanged(theirs) {
@@ -73,6 +83,12 @@ pub fn merge(base: &AnnotationFile, ours: &AnnotationFile, theirs: &AnnotationFi
             }
             (None, Some(oc), None) => added_by_ours.push(oc),
             (None, None, Some(tc)) => claims.push((*tc).clone()),
+            (Some(bc), Some(oc), Some(tc)) if tc.created != bc.created && oc.created == bc.created => {
+                // Theirs was written over a version that never had our claim, and
+                // handed its id to a claim of its own: two different claims.
+                claims.push((*tc).clone());
+                added_by_ours.push(oc);
+            }
             (Some(bc), Some(oc), Some(tc)) => match merge_claim(bc, oc, tc) {
                 Ok(c) => claims.push(c),
                 Err(fields) => {
@@ -80,6 +96,11 @@ pub fn merge(base: &AnnotationFile, ours: &AnnotationFile, theirs: &AnnotationFi
                     conflicts.push(Conflict { id, ours: Some((*oc).clone()), theirs: Some((*tc).clone()), fields });
                 }
             },
+            (Some(_), Some(oc), None) if oc.id >= next_free(theirs) => {
+                // Theirs never handed out this id, so it never saw the claim: it was
+                // written over an older version, not a deletion.
+                added_by_ours.push(oc);
+            }
             (Some(bc), Some(oc), None) => {
                 if !same_claim(oc, bc) {
                     let fields = vec!["deleted".to_owned()];
@@ -144,7 +165,7 @@ fn three<'a, T: PartialEq>(base: &'a T, ours: &'a T, theirs: &'a T) -> Option<&'
 }
 
 /// Equal in everything but `modified`, which every edit bumps.
-fn same_claim(a: &Claim, b: &Claim) -> bool {
+pub fn same_claim(a: &Claim, b: &Claim) -> bool {
     a.id == b.id
         && a.kind == b.kind
         && a.content == b.content
@@ -158,7 +179,7 @@ fn same_claim(a: &Claim, b: &Claim) -> bool {
 
 /// Equal in what a coder changes: claims (but their `modified`), status, rejections,
 /// the ids handed out.
-fn same_file(a: &AnnotationFile, b: &AnnotationFile) -> bool {
+pub fn same_file(a: &AnnotationFile, b: &AnnotationFile) -> bool {
     a.status == b.status
         && a.rejected == b.rejected
         && next_free(a) == next_free(b)
@@ -312,6 +333,38 @@ mod tests {
         let ids: Vec<(ClaimId, usize)> = m.file.claims.iter().map(|c| (c.id, c.content.start)).collect();
         assert_eq!(ids, [(1, 0), (3, 9), (5, 42), (2, 59)]);
         assert_eq!(m.file.next_id, 6);
+    }
+
+    #[test]
+    fn a_version_written_over_an_older_file_deletes_nothing_it_never_saw() {
+        let older = file(vec![claim(1, 0, 8)]);
+        let mut base = older.clone();
+        base.claims.push(claim(2, 42, 57));
+        base.next_id = 3;
+        // Theirs read `older`, changed claim 1 and added its own claim 2, and wrote
+        // after we had saved claim 2.
+        let mut theirs = older.clone();
+        theirs.claims[0].note = "theirs".into();
+        let mut own = claim(2, 59, 83);
+        own.created = "2030-01-01T00:00:00Z".parse().unwrap();
+        theirs.claims.push(own);
+        theirs.next_id = 3;
+        let m = merge(&base, &base, &theirs);
+        assert!(m.conflicts.is_empty());
+        let ids: Vec<(ClaimId, usize)> = m.file.claims.iter().map(|c| (c.id, c.content.start)).collect();
+        assert_eq!(ids, [(1, 0), (3, 42), (2, 59)], "ours is renumbered beside theirs, not replaced");
+        // Theirs only changed claim 1: our claim 2 is not deleted.
+        let mut theirs = older.clone();
+        theirs.claims[0].note = "theirs".into();
+        let m = merge(&base, &base, &theirs);
+        let ids: Vec<ClaimId> = m.file.claims.iter().map(|c| c.id).collect();
+        assert_eq!(ids, [1, 2]);
+        assert_eq!(m.file.claims[0].note, "theirs");
+        // A claim theirs did know (its id is below theirs' next_id) and deleted is deleted.
+        let mut theirs = base.clone();
+        theirs.claims.pop();
+        let m = merge(&base, &base, &theirs);
+        assert_eq!(m.file.claims.len(), 1);
     }
 
     #[test]

@@ -10,12 +10,14 @@ pub mod conflict;
 pub mod dataset;
 pub mod disk_stamp;
 pub mod merge;
+pub mod own_writes;
 pub mod project_io;
 pub mod reanchor;
 pub mod ron_error;
 pub mod ron_reader;
 pub mod ron_writer;
 pub mod session;
+pub mod watch;
 
 pub use annotation_io::{LoadError, parse_annotation, parse_annotation_strict, to_ron};
 pub use atomic::write_atomic;

@@ -23,7 +23,9 @@ use super::widgets::dialogs::{AnnotatorPrompt, OpenCorpus};
 use super::widgets::layout::{self, ViewCaches};
 use super::widgets::style;
 use crate::coding::Workspace;
+use crate::job::Waker;
 use crate::model::Annotator;
+use crate::store::watch::CorpusWatcher;
 
 /// How the app is started: from the command line, or by a test.
 pub struct StartOptions {
@@ -58,6 +60,8 @@ pub(crate) struct Dialogs {
     pub(crate) actors: Option<ActorsWindow>,
     /// Shown when closing would lose work: why.
     pub(crate) confirm_close: Option<String>,
+    /// The Conflicts panel.
+    pub(crate) conflicts: bool,
 }
 
 /// The app.
@@ -86,6 +90,10 @@ pub struct App {
     pub(crate) dataset_error: Option<String>,
     /// The background jobs.
     pub(crate) jobs: Jobs,
+    /// Asks the window for a repaint (from background threads).
+    pub(crate) wake: Waker,
+    /// Sees the open corpus change on disk as it happens.
+    pub(crate) watcher: Option<CorpusWatcher>,
     /// The file and folder dialogs.
     pub(crate) picker: Arc<dyn Picker>,
     caches: ViewCaches,
@@ -113,7 +121,8 @@ impl App {
         };
         style::apply(&cc.egui_ctx);
         let ctx = cc.egui_ctx.clone();
-        let jobs = Jobs::new(Arc::new(move || ctx.request_repaint()));
+        let wake: Waker = Arc::new(move || ctx.request_repaint());
+        let jobs = Jobs::new(wake.clone());
         let mut app = Self {
             dialogs: Dialogs { codebook: settings.show_codebook, ..Dialogs::default() },
             settings,
@@ -127,6 +136,8 @@ impl App {
             statistics: StatisticsState::default(),
             dataset_error: None,
             jobs,
+            wake,
+            watcher: None,
             picker: options.picker,
             caches: ViewCaches::default(),
             viewport: Vec::new(),
@@ -245,6 +256,9 @@ impl App {
             Command::SnapToWords | Command::DeleteClaim => editable && selected,
             Command::ToggleDone => editable,
             Command::Find => open.is_some(),
+            Command::ToggleConflicts => ws.is_some(),
+            Command::NextConflict | Command::KeepTheirs => ws.is_some_and(|w| w.current_conflict().is_some()),
+            Command::TakeMine => editable && ws.is_some_and(|w| w.current_conflict().is_some()),
             Command::NextClaim | Command::PrevClaim => open.is_some_and(|o| !o.claims().is_empty()),
             Command::NextDocument | Command::PrevDocument => ws.is_some_and(|w| !w.corpus.documents.is_empty()),
             Command::NextUnit | Command::PrevUnit => self.review.current_document().is_some(),
@@ -256,6 +270,15 @@ impl App {
             Some(ws) => format!("Claimcoder — {}", ws.corpus.name()),
             None => "Claimcoder".to_owned(),
         }
+    }
+
+    /// Opens the Conflicts panel when a merge left new conflicts; returns whether it did.
+    fn show_new_conflicts(&mut self) -> bool {
+        let arrived = self.workspace.as_mut().is_some_and(|w| w.conflicts.take_arrived());
+        if arrived {
+            self.dialogs.conflicts = true;
+        }
+        arrived
     }
 
     fn handle_close(&mut self, ctx: &egui::Context) {
@@ -276,6 +299,9 @@ impl eframe::App for App {
         for intent in self.jobs.poll() {
             self.apply(intent);
         }
+        if let Some(changes) = self.watcher.as_ref().map(CorpusWatcher::take).filter(|c| !c.is_empty()) {
+            self.apply(AppIntent::OutsideChanges(changes));
+        }
         let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
         if focused && !self.window_focused {
             self.apply(CodingIntent::CheckDisk);
@@ -290,6 +316,7 @@ impl eframe::App for App {
             ctx.request_repaint_after(wait);
         }
         self.handle_close(ctx);
+        self.show_new_conflicts();
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
@@ -306,6 +333,9 @@ impl eframe::App for App {
         self.caches = caches;
         for intent in intents {
             self.apply(intent);
+        }
+        if self.show_new_conflicts() {
+            ui.ctx().request_repaint();
         }
     }
 

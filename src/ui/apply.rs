@@ -19,6 +19,7 @@ use crate::coding::Workspace;
 use crate::coding::listing::read_rows;
 use crate::export::{ExportOptions, export, import_brat};
 use crate::model::{ActorRegistry, Annotator, Corpus};
+use crate::store::watch::CorpusWatcher;
 use crate::store::{load_dataset, load_dataset_where};
 
 impl App {
@@ -104,6 +105,15 @@ impl App {
                     None => Some(Default::default()),
                 }
             }
+            AppIntent::ToggleConflicts => self.dialogs.conflicts = !self.dialogs.conflicts,
+            AppIntent::ShowConflicts => self.dialogs.conflicts = true,
+            AppIntent::OutsideChanges(changes) => {
+                let Some(ws) = &mut self.workspace else { return Effects::none() };
+                let outcome = ws.outside_changes(&changes);
+                if outcome.others_changed && self.mode.uses_dataset() {
+                    return Effects::one(Effect::LoadDataset);
+                }
+            }
             AppIntent::EditActorsWindow(window) => {
                 if self.dialogs.actors.is_some() {
                     self.dialogs.actors = Some(window);
@@ -159,9 +169,10 @@ impl App {
             return Effects::none();
         };
         match Workspace::open(&path, annotator) {
-            Ok(ws) => {
+            Ok(mut ws) => {
                 self.settings.last_corpus = Some(ws.corpus.root.clone());
                 self.start_listing(&ws);
+                self.watcher = self.watch(&mut ws);
                 self.workspace = Some(ws);
                 self.error = None;
                 self.dialogs.open_corpus = None;
@@ -188,6 +199,7 @@ impl App {
                     ws.save_now();
                 }
                 self.workspace = None;
+                self.watcher = None;
                 self.forget_dataset();
                 match corpus {
                     Some(path) => self.open_corpus(path),
@@ -201,6 +213,27 @@ impl App {
                 Effects::none()
             }
         }
+    }
+
+    /// Starts watching the corpus (and the files its links point to) for changes by
+    /// other programs; a watch that cannot start is a notice, and the checks on focus
+    /// and before every save remain.
+    fn watch(&self, ws: &mut Workspace) -> Option<CorpusWatcher> {
+        let mut watcher = match CorpusWatcher::start(&ws.corpus.root, self.wake.clone()) {
+            Ok(w) => w,
+            Err(e) => {
+                ws.notice = Some(format!("{}.", e.to_string().trim_end_matches('.')));
+                return None;
+            }
+        };
+        let files = ws.corpus.documents.iter().flat_map(|d| d.annotations.values());
+        let project = ws.corpus.project_path();
+        for file in files.chain(std::iter::once(&project)) {
+            if let Err(e) = watcher.follow_link(file) {
+                ws.notice = Some(e.to_string());
+            }
+        }
+        Some(watcher)
     }
 
     /// Drops what review and statistics read from another corpus or for another coder.

@@ -54,6 +54,12 @@ pub enum Command {
     ToggleDone,
     /// Open the find bar.
     Find,
+    /// Select the next claim both you and another program changed.
+    NextConflict,
+    /// Keep the other program's version of the current conflict.
+    KeepTheirs,
+    /// Put your version of the current conflict's claim into the file.
+    TakeMine,
     /// Select the next claim in text order.
     NextClaim,
     /// Select the previous claim in text order.
@@ -76,6 +82,8 @@ pub enum Command {
     ToggleCodebook,
     /// Show or hide the actor registry window.
     ToggleActors,
+    /// Show or hide the Conflicts panel.
+    ToggleConflicts,
     /// Show or hide the keyboard shortcuts.
     ToggleShortcuts,
     /// Close the find bar or a window; clear the selection.
@@ -149,11 +157,15 @@ impl Command {
         Command::PrevUnit,
         Command::ToggleDone,
         Command::Find,
+        Command::NextConflict,
+        Command::KeepTheirs,
+        Command::TakeMine,
         Command::ShowCoding,
         Command::ShowReview,
         Command::ShowStatistics,
         Command::ToggleCodebook,
         Command::ToggleActors,
+        Command::ToggleConflicts,
         Command::ToggleShortcuts,
         Command::Escape,
     ];
@@ -309,6 +321,27 @@ impl Command {
                 CODING,
                 Some((ModeMenu, 3)),
             ),
+            Command::NextConflict => spec(
+                "Next conflict",
+                "Select the next claim that both you and another program changed, and show both versions",
+                &const { [key(Key::F8)] },
+                CODING,
+                Some((ModeMenu, 4)),
+            ),
+            Command::KeepTheirs => spec(
+                "Keep theirs",
+                "Keep the other program's version of the current conflict (it is already in the file)",
+                &const { [key(Key::T)] },
+                CODING,
+                Some((ModeMenu, 4)),
+            ),
+            Command::TakeMine => spec(
+                "Take mine",
+                "Put your version of the current conflict's claim into the file (undoable)",
+                &const { [key(Key::M)] },
+                CODING,
+                Some((ModeMenu, 4)),
+            ),
             Command::ShowCoding => spec("Coding", "Code claims in one document", &[], ALL_MODES, Some((View, 0))),
             Command::ShowReview => spec(
                 "Review disagreement",
@@ -326,6 +359,13 @@ impl Command {
             Command::ToggleActors => {
                 spec("Actors", "Browse, edit and merge the actors of the registry", &[], ALL_MODES, Some((View, 1)))
             }
+            Command::ToggleConflicts => spec(
+                "Conflicts",
+                "Claims both you and another program changed, both versions side by side, and the conflict copies",
+                &const { [cmd_shift(Key::C)] },
+                CODING,
+                Some((View, 1)),
+            ),
             Command::ToggleShortcuts => spec(
                 "Keyboard shortcuts",
                 "Show these shortcuts",
@@ -365,6 +405,9 @@ impl Command {
             | Command::DeleteClaim
             | Command::ToggleDone
             | Command::Find
+            | Command::NextConflict
+            | Command::KeepTheirs
+            | Command::TakeMine
             | Command::NextClaim
             | Command::PrevClaim
             | Command::NextDocument
@@ -373,6 +416,7 @@ impl Command {
             | Command::PrevUnit
             | Command::ToggleCodebook
             | Command::ToggleActors
+            | Command::ToggleConflicts
             | Command::ToggleShortcuts
             | Command::Escape => None,
         }
@@ -532,6 +576,9 @@ mod tests {
             | Command::DeleteClaim
             | Command::ToggleDone
             | Command::Find
+            | Command::NextConflict
+            | Command::KeepTheirs
+            | Command::TakeMine
             | Command::NextClaim
             | Command::PrevClaim
             | Command::NextDocument
@@ -543,17 +590,18 @@ mod tests {
             | Command::ShowStatistics
             | Command::ToggleCodebook
             | Command::ToggleActors
+            | Command::ToggleConflicts
             | Command::ToggleShortcuts
             | Command::Escape => 1,
         };
-        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 29);
-        assert_eq!(Command::ALL.len(), 29, "a new command must be added to Command::ALL");
+        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 33);
+        assert_eq!(Command::ALL.len(), 33, "a new command must be added to Command::ALL");
     }
 
     #[test]
     fn the_reserved_letters_are_those_of_the_coding_commands_and_of_format_md() {
         let letters = Command::reserved_letters(Mode::Coding);
-        assert_eq!(letters.iter().collect::<String>(), "JKNPQSWX");
+        assert_eq!(letters.iter().collect::<String>(), "JKMNPQSTWX");
         let format = include_str!("../../docs/FORMAT.md");
         let after = format.split("fixed letter shortcuts").nth(1).expect("FORMAT.md section 7 names them");
         let mut listed: Vec<char> = after.split('`').nth(1).unwrap_or_default().chars().filter(|c| *c != ' ').collect();

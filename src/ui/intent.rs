@@ -67,6 +67,12 @@ pub enum AppIntent {
     ToggleCodebook,
     /// Show or hide the actor registry window.
     ToggleActors,
+    /// Show or hide the Conflicts panel.
+    ToggleConflicts,
+    /// Show the Conflicts panel.
+    ShowConflicts,
+    /// Files other programs changed in the open corpus (from the watcher).
+    OutsideChanges(crate::store::watch::OutsideChanges),
     /// The registry window's inputs (filter, actor being edited).
     EditActorsWindow(ActorsWindow),
     /// Close the shortcuts window, then the mode's Escape (close the find bar,
@@ -127,6 +133,10 @@ impl Command {
             Command::DeleteClaim => CodingIntent::DeleteSelected.into(),
             Command::ToggleDone => CodingIntent::ToggleDone.into(),
             Command::Find => CodingIntent::Find.into(),
+            Command::NextConflict => CodingIntent::NextConflict.into(),
+            Command::KeepTheirs => CodingIntent::KeepTheirs.into(),
+            Command::TakeMine => CodingIntent::TakeMine.into(),
+            Command::ToggleConflicts => AppIntent::ToggleConflicts.into(),
             Command::NextClaim => CodingIntent::NextClaim.into(),
             Command::PrevClaim => CodingIntent::PrevClaim.into(),
             Command::NextDocument => CodingIntent::NextDocument.into(),

@@ -7,6 +7,7 @@
 //!   [`find_bar`], [`status_bar`] render them; the text is `widgets::text_view`.
 
 pub(crate) mod claim_list;
+pub(crate) mod conflicts_panel;
 pub(crate) mod doc_list;
 pub(crate) mod find_bar;
 pub(crate) mod inspector;
@@ -101,6 +102,12 @@ pub enum CodingIntent {
     CheckDisk,
     /// Hide the notice in the status bar.
     DismissNotice,
+    /// Select the next conflict's claim (and show the Conflicts panel).
+    NextConflict,
+    /// Keep the other program's version of the current conflict.
+    KeepTheirs,
+    /// Put the coder's version of the current conflict's claim into the file.
+    TakeMine,
     /// Replace an actor's details (matched by id).
     UpdateActor(Actor),
     /// Fold one actor into another, re-pointing this annotator's claims.
@@ -187,6 +194,12 @@ impl CodingState {
             CodingIntent::Reload => ws.reload(),
             CodingIntent::CheckDisk => ws.check_disk(),
             CodingIntent::DismissNotice => ws.notice = None,
+            CodingIntent::NextConflict => {
+                ws.next_conflict();
+                return Effects::then(super::intent::AppIntent::ShowConflicts);
+            }
+            CodingIntent::KeepTheirs => ws.keep_theirs(),
+            CodingIntent::TakeMine => ws.take_mine(),
             CodingIntent::UpdateActor(actor) => ws.update_actor(actor),
             CodingIntent::MergeActors { from, into } => ws.merge_actors(&from, &into),
             CodingIntent::Find => self.find.get_or_insert_with(FindBar::default).focus.send(()),

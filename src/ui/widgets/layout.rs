@@ -52,6 +52,9 @@ fn windows(ctx: &egui::Context, app: &App, out: &mut Vec<Intent>) {
         if let Some(window) = &app.dialogs.actors {
             actors_window::show(ctx, window, &ws.project, out);
         }
+        if app.dialogs.conflicts && app.mode == Mode::Coding {
+            coding::conflicts_panel::show(ctx, ws, out);
+        }
     }
     if app.dialogs.shortcuts {
         help::show(ctx, app, out);
