@@ -35,6 +35,10 @@ struct Tally {
     source_same: usize,
     /// Per pattern (the reason's pattern words): (suggested, matched).
     patterns: BTreeMap<String, (usize, usize)>,
+    /// Per cue word (lower case): (suggested, matched).
+    cues: BTreeMap<String, (usize, usize)>,
+    /// Cue words of the human claims no suggestion matched.
+    missed_cues: BTreeMap<String, usize>,
 }
 
 fn overlaps(a: &Option<Span>, b: &Option<Span>) -> Option<bool> {
@@ -42,6 +46,11 @@ fn overlaps(a: &Option<Span>, b: &Option<Span>) -> Option<bool> {
         (Some(a), Some(b)) => Some(a.start < b.end && b.start < a.end),
         _ => None,
     }
+}
+
+/// The cue of a suggestion, lower case.
+fn cue_word(s: &Claim) -> String {
+    s.cue.as_ref().map_or_else(|| "(none)".to_owned(), |c| c.quote.to_lowercase())
 }
 
 /// The pattern named in a suggestion's note (`cue "said"; direct quote; ...`).
@@ -57,10 +66,17 @@ impl Tally {
         self.matched += pairs.len();
         for s in suggested {
             self.patterns.entry(pattern(&s.note)).or_default().0 += 1;
+            self.cues.entry(cue_word(s)).or_default().0 += 1;
+        }
+        for (j, h) in human.iter().enumerate() {
+            if !pairs.iter().any(|p| p.b == j) {
+                *self.missed_cues.entry(cue_word(h)).or_default() += 1;
+            }
         }
         for p in &pairs {
             let (s, h) = (&suggested[p.a], &human[p.b]);
             self.patterns.entry(pattern(&s.note)).or_default().1 += 1;
+            self.cues.entry(cue_word(s)).or_default().1 += 1;
             if let Some(o) = overlaps(&s.cue, &h.cue) {
                 self.cue_both += 1;
                 self.cue_overlap += usize::from(o);
@@ -100,6 +116,18 @@ impl Tally {
         for (name, (n, m)) in &self.patterns {
             println!("  {name:<45} {n:>6} suggested, precision {:.3}", share(*m, *n));
         }
+        let mut cues: Vec<(&String, &(usize, usize))> = self.cues.iter().filter(|(_, (n, _))| *n >= 10).collect();
+        cues.sort_by(|a, b| share(a.1.1, a.1.0).total_cmp(&share(b.1.1, b.1.0)));
+        let worst: Vec<String> = cues
+            .iter()
+            .take_while(|(_, (n, m))| share(*m, *n) < 0.25)
+            .map(|(c, (n, m))| format!("{c} {:.2} of {n}", share(*m, *n)))
+            .collect();
+        let mut missed: Vec<(&String, &usize)> = self.missed_cues.iter().collect();
+        missed.sort_by(|a, b| b.1.cmp(a.1));
+        let missed: Vec<String> = missed.iter().take(30).map(|(c, n)| format!("{c} {n}")).collect();
+        println!("  cues of the human claims missed most: {}", missed.join(", "));
+        println!("  cues below 0.25 precision (10+ suggestions): {}", worst.join(", "));
     }
 }
 
@@ -108,11 +136,16 @@ fn measure(title: &str, dataset: &Dataset, classify: bool) {
     let suggester = Suggester::new(&dataset.project);
     let mut all = Tally::default();
     let mut by_annotator: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut dump: usize = std::env::var("SUGGEST_EVAL_DUMP").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
     for doc in &dataset.documents {
         if doc.files.is_empty() {
             continue;
         }
         let suggested: Vec<Claim> = suggester.annotation(&doc.document).claims;
+        if dump > 0 {
+            dump -= 1;
+            show_misses(&doc.entry.id, &suggested, doc.files.values().next().map_or(&[][..], |f| &f.claims));
+        }
         for (annotator, file) in &doc.files {
             all.add(&suggested, &file.claims);
             by_annotator.entry(annotator.to_string()).or_default().add(&suggested, &file.claims);
@@ -122,6 +155,28 @@ fn measure(title: &str, dataset: &Dataset, classify: bool) {
     for (name, t) in &by_annotator {
         let f1 = 2.0 * t.matched as f64 / (t.suggested + t.human).max(1) as f64;
         println!("  against {name}: F1 {f1:.3} ({} matched, {} suggested, {} human)", t.matched, t.suggested, t.human);
+    }
+}
+
+/// With `SUGGEST_EVAL_DUMP=N`, the first N documents' unmatched suggestions (`+`)
+/// and human claims (`-`), to see what the rules miss.
+fn show_misses(id: &str, suggested: &[Claim], human: &[Claim]) {
+    let pairs = match_overlap(suggested, human);
+    println!("== {id}");
+    let cut = |s: &str| s.chars().take(160).collect::<String>().replace('\n', " ");
+    for (i, s) in suggested.iter().enumerate().filter(|(i, _)| !pairs.iter().any(|p| p.a == *i)) {
+        println!("+ {i} [{}] {}", s.note, cut(&s.content.quote));
+    }
+    for (j, h) in human.iter().enumerate() {
+        let matched = pairs.iter().find(|p| p.b == j).map(|p| &suggested[p.a]);
+        let q = |s: &Option<Span>| s.as_ref().map_or(String::new(), |s| s.quote.clone());
+        match matched {
+            None => println!("- [{} / {}] {}", q(&h.source_mention), q(&h.cue), cut(&h.content.quote)),
+            Some(s) if s.content != h.content => {
+                println!("~ {}\n  vs {}", cut(&s.content.quote), cut(&h.content.quote))
+            }
+            Some(_) => {}
+        }
     }
 }
 

@@ -170,3 +170,22 @@ fn bad_corpora_are_reported_in_one_sentence_naming_the_file() {
     assert!(stderr(&out).contains("nowhere"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"));
 }
+
+#[test]
+fn the_corpus_cues_in_claimcoder_ron_teach_the_suggester() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "The ministry skewered the report as baseless.").unwrap();
+    let project = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/claimcoder.ron")).unwrap();
+    let at = project.rfind(')').unwrap();
+    let with_cues = format!("{}    cues: [(kind: \"denial\", forms: [\"skewered\"])],\n)\n", &project[..at]);
+    std::fs::write(dir.path().join("claimcoder.ron"), with_cues).unwrap();
+    let out = suggest(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("a.suggested.ron")).unwrap();
+    let file = parse_annotation_strict("a.suggested.ron", &text).unwrap();
+    assert_eq!(file.claims.len(), 1, "{text}");
+    assert_eq!(file.claims[0].kind, "denial");
+    assert_eq!(file.claims[0].cue.as_ref().map(|c| c.quote.as_str()), Some("skewered"));
+    let check = run(&["check".as_ref(), dir.path().as_os_str()]);
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+}

@@ -118,6 +118,11 @@ impl Layout<'_> {
         }
         let first = self.word(start);
         let opens_phrase = self.is_capitalised(start) || is_in(DETERMINERS, first) || is_in(PRONOUNS, first);
+        // "said she turned out ...": a pronoun with more after it is the subject of
+        // the content, not an inverted source ("..., said he." is one word).
+        if is_in(PRONOUNS, first) && i > start + 1 {
+            return None;
+        }
         (i > start && opens_phrase && !is_in(AFTER_SOURCE, first)).then_some((start, i))
     }
 

@@ -14,7 +14,7 @@
 
 use super::layout::Layout;
 use super::lexicon::{Hit, Lexicon};
-use super::words::{ADDRESSING, CLAUSE_OPENERS, DETERMINERS, is_in};
+use super::words::{ADDRESSING, CLAUSE_OPENERS, DETERMINERS, PRONOUNS, is_in};
 use crate::model::CueRole;
 
 /// The reporting pattern a claim was read in (its name goes into the note).
@@ -111,6 +111,10 @@ pub(crate) fn read(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize) -> Option<
     }?;
     let (content, mention, pattern) = reading;
     let content = trim(l, content)?;
+    // One word is no claim a coder would take ("But", "it"): too often a misreading.
+    if l.tokens[l.token_from(content.0)..l.token_from(content.1)].iter().filter(|t| t.word).count() < 2 {
+        return None;
+    }
     Some(Reading { content, cue, mention: mention.and_then(|m| trim(l, m)), pattern, entry })
 }
 
@@ -142,7 +146,7 @@ fn read_verb(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize, s: &Site) -> Opt
     let mention = match subject {
         Some(np) => Some(chars(l, np)),
         None if participle => clause_subject(l, lex, hits, h, s),
-        None => None,
+        None => subject_with_apposition(l, s, prev),
     };
     if mention.is_none() && !participle {
         return None;
@@ -193,12 +197,16 @@ fn attribution_after_content(
     let lead_end = l.tokens[before].end;
     if let Some(q) = l.quote_ending_at(lead_end).or_else(|| quote_before_comma(l, before)) {
         let mut end = q.end;
-        if comma && let Some(next) = l.tokens.get(k + 1).and_then(|t| l.quote_opening_at(t.start)) {
+        let same_paragraph = |pos: usize| l.paragraph_at(q.start).is_some_and(|p| pos < p.1);
+        if (comma || ends)
+            && let Some(next) = l.tokens.get(k + 1).and_then(|t| l.quote_opening_at(t.start))
+            && (comma || same_paragraph(next.start))
+        {
             end = next.end;
         }
-        return Some(((q.start, end), mention, Pattern::QuoteBefore));
+        return Some(((q.start, quotes_going_on(l, q.start, end)), mention, Pattern::QuoteBefore));
     }
-    if before < s.first || l.word(before) != "," || start == s.first {
+    if before < s.first || l.word(before) != "," || start == s.first || opens_adjunct(l, s.first) {
         return None;
     }
     let sentence_start = l.tokens[s.first].start;
@@ -208,6 +216,70 @@ fn attribution_after_content(
     }
     Some(((sentence_start, l.tokens[before].start), mention, Pattern::Trailing))
 }
+
+/// "Marley Anderson, 21, a junior from Las Vegas, said ...", "The ministry, in a
+/// statement, said ...": a verb right after a comma whose subject opens the sentence,
+/// with an apposition or adjunct between.
+fn subject_with_apposition(l: &Layout, s: &Site, prev: Option<usize>) -> Option<(usize, usize)> {
+    let p = prev.filter(|&p| l.word(p) == "," && p > s.first && p - s.first <= 15)?;
+    if !l.is_name_like(s.first) && !is_in(DETERMINERS, l.word(s.first)) || opens_adjunct(l, s.first) {
+        return None;
+    }
+    if (s.first..p).any(|i| l.quote_opening_at(l.tokens[i].start).is_some() || matches!(l.word(i), ";" | ":")) {
+        return None;
+    }
+    Some(chars(l, (s.first, p)))
+}
+
+/// `"...," Barkley said. "More. And more."`: the quotations that follow in the same
+/// paragraph, with nothing but the marks between them, are the same claim going on
+/// (coders take the whole run). Returns the new end.
+fn quotes_going_on(l: &Layout, start: usize, mut end: usize) -> usize {
+    let Some(para) = l.paragraph_at(start) else { return end };
+    loop {
+        let next = l.token_from(end);
+        match l.tokens.get(next).and_then(|t| l.quote_opening_at(t.start)) {
+            Some(q) if q.end <= para.1 && q.closed => end = q.end,
+            _ => return end,
+        }
+    }
+}
+
+/// Whether the sentence opens with an adjunct of the reporting clause ("At a
+/// briefing, Carney said ...", "By browsing, you agree ..."): then what stands
+/// before the comma is no claim, and the content follows the verb.
+fn opens_adjunct(l: &Layout, first: usize) -> bool {
+    let w = l.word(first);
+    is_in(ADJUNCT_OPENERS, w) || w.ends_with("ing") && l.is_capitalised(first)
+}
+
+/// Words that open an adjunct at the start of a sentence.
+const ADJUNCT_OPENERS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "during",
+    "after",
+    "before",
+    "by",
+    "for",
+    "with",
+    "from",
+    "while",
+    "when",
+    "as",
+    "since",
+    "speaking",
+    "asked",
+    "addressing",
+    "under",
+    "over",
+    "following",
+    "despite",
+    "amid",
+    "later",
+    "earlier",
+];
 
 /// A quotation closed right before a comma that stands before the attribution
 /// (`"...", he said`, the comma outside the marks).
@@ -279,10 +351,17 @@ fn content_after(l: &Layout, s: &Site, after: usize, addressing: bool) -> Option
         }
         return Some(((q.start, clause_end(l, k, s.last)?), Pattern::Indirect));
     }
-    if let Some(that) =
-        (k..s.last.min(k + MAX_ADJUNCT)).take_while(|&i| l.tokens[i].word || l.word(i) == ",").find(|&i| is_that(l, i))
+    // A pronoun right after the verb is the subject of the content ("said he had come
+    // to the conclusion that ..."): a later `that` is inside the claim.
+    let subject_follows = is_in(PRONOUNS, l.word(k)) && !l.word(k).eq_ignore_ascii_case("it");
+    if let Some(that) = (k..s.last.min(k + MAX_ADJUNCT))
+        .take_while(|&i| l.tokens[i].word || l.word(i) == ",")
+        .find(|&i| is_that(l, i))
+        .filter(|_| !subject_follows)
     {
-        return Some(((l.tokens[that].start, clause_end(l, that + 1, s.last)?), Pattern::Indirect));
+        // The claim is the clause `that` opens, without it, as coders mark it.
+        let first = l.tokens.get(that + 1).filter(|_| that + 1 < s.last)?;
+        return Some(((first.start, clause_end(l, that + 1, s.last)?), Pattern::Indirect));
     }
     let w = l.word(k);
     if w.eq_ignore_ascii_case("to") {
@@ -386,7 +465,8 @@ fn read_noun(l: &Layout, s: &Site) -> Option<Parts> {
     }
     let w = l.word(k);
     if is_that(l, k) {
-        return Some(((l.tokens[k].start, clause_end(l, k + 1, s.last)?), mention, Pattern::Noun));
+        let first = l.tokens.get(k + 1).filter(|_| k + 1 < s.last)?;
+        return Some(((first.start, clause_end(l, k + 1, s.last)?), mention, Pattern::Noun));
     }
     if w == ":"
         && let Some(q) = l.tokens.get(k + 1).and_then(|t| l.quote_opening_at(t.start))
