@@ -1,10 +1,11 @@
 //! The coding session, free of any GUI so the command line, the app and the tests
 //! share it: an open corpus with its saving rules ([`workspace`]), the document being
-//! coded ([`open_document`]), the edits a coder makes ([`edit`]), undo ([`undo`]), the
+//! coded ([`open_document`]), the edits a coder makes ([`edit`], claim fields in [`field_edit`]), undo ([`undo`]), the
 //! document list's facts ([`listing`]) and what the save indicator says
 //! ([`save_status`]). The app's coding mode turns intents into calls of these.
 
 pub mod edit;
+pub mod field_edit;
 pub mod listing;
 pub mod open_document;
 pub mod save_status;
