@@ -34,7 +34,8 @@ pub struct FieldInputs {
 
 impl FieldInputs {
     /// Moves the keyboard to the next field of the codebook (after the last, the
-    /// first again); an Actor or Text field's line takes the focus.
+    /// first again); the inspector scrolls to it, and an Actor or Text field's line
+    /// takes the focus.
     pub(crate) fn next(&mut self, project: &Project) {
         let fields = &project.fields;
         if fields.is_empty() {
@@ -43,9 +44,7 @@ impl FieldInputs {
         let at = self.active.as_ref().and_then(|a| fields.iter().position(|f| &f.id == a));
         let next = &fields[at.map_or(0, |i| (i + 1) % fields.len())];
         self.active = Some(next.id.clone());
-        if matches!(next.r#type, FieldType::Actor | FieldType::Text) {
-            self.focus.send(next.id.clone());
-        }
+        self.focus.send(next.id.clone());
     }
 
     /// The active field when it takes digits (a Category or Scale).
@@ -79,6 +78,10 @@ pub(crate) fn show(
         }
         let heading = ui.label(title);
         let heading = if field.definition.is_empty() { heading } else { heading.on_hover_text(&field.definition) };
+        let here = focus.as_deref() == Some(field.id.as_str());
+        if here {
+            heading.scroll_to_me(Some(egui::Align::TOP));
+        }
         if active && !field.definition.is_empty() {
             ui.label(RichText::new(&field.definition).small().color(muted(ui)));
         }
@@ -102,7 +105,6 @@ pub(crate) fn show(
             }),
             FieldType::Actor => ui.vertical(|ui| {
                 let query = state.queries.entry(field.id.clone()).or_default();
-                let here = focus.as_deref() == Some(field.id.as_str());
                 let hint = format!("Type {} name…", article(&field.label));
                 match actor_picker::show(ui, heading.id, value, &project.actors, query, &hint, here) {
                     Some(None) => actions.push(set(None)),
@@ -123,7 +125,7 @@ pub(crate) fn show(
                 let line = ui
                     .add(egui::TextEdit::singleline(text).id(id).desired_width(f32::INFINITY))
                     .labelled_by(heading.id);
-                if focus.as_deref() == Some(field.id.as_str()) {
+                if here {
                     line.request_focus();
                 }
                 if line.changed() {
