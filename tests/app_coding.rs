@@ -226,3 +226,94 @@ fn mark_done_shows_in_the_list_and_the_file() {
     assert_eq!(file.status, claimcoder::model::Status::Done);
     assert_eq!(h.state().workspace().map(|w| w.listing.done()), Some((1, 5)));
 }
+
+/// Issue 12: the inspector codes the seed codebook's fields from the keyboard: F goes
+/// to the addressee (typed like the source, an unknown name creates the actor), F
+/// again to the position and a digit picks it, the same digit clears it; every change
+/// is undone one by one and the file written holds the values (and the new actor's
+/// name).
+#[test]
+fn claim_fields_are_coded_from_the_keyboard_undone_and_written() {
+    let corpus = seed_corpus(true);
+    let mut h = app(corpus.path(), Some("tester"));
+    let text = open_text(&h);
+    let (s, e) = char_range_of(&text, "Treasury Secretary Jacob J. Lew plans to pressure Chinese leaders");
+    select(&mut h, s, e);
+    h.key_press(Key::C);
+    h.run_steps(2);
+
+    h.key_press(Key::F);
+    h.run_steps(2);
+    h.get_by_label("Addressee").type_text("Chinese lead");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    let fields = |h: &egui_kittest::Harness<'static, claimcoder::ui::App>| open_claims(h)[0].fields.clone();
+    assert_eq!(fields(&h).get("addressee").map(String::as_str), Some("chinese-leaders"), "an alias of the registry");
+
+    h.get_by_label("Addressee").focus();
+    h.run_steps(1);
+    h.get_by_label("Addressee").type_text("Ministry of Commerce");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(fields(&h).get("addressee").map(String::as_str), Some("ministry-of-commerce"), "a new actor");
+
+    // Enter left the line, so plain keys act again.
+    h.key_press(Key::F);
+    h.run_steps(1);
+    h.key_press(Key::Num1);
+    h.run_steps(2);
+    assert_eq!(fields(&h).get("position").map(String::as_str), Some("-1"), "1 picks 'against'");
+    h.key_press(Key::Num3);
+    h.run_steps(2);
+    assert_eq!(fields(&h).get("position").map(String::as_str), Some("1"), "3 picks 'for'");
+    h.key_press(Key::Num3);
+    h.run_steps(2);
+    assert_eq!(fields(&h).get("position"), None, "the same digit clears it");
+    h.key_press(Key::Num3);
+    h.run_steps(2);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    let file = read_annotations(corpus.path(), "000_f61589d60f9b959b", "tester");
+    let written: Vec<(&str, &str)> = file.claims[0].fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(written, [("addressee", "ministry-of-commerce"), ("position", "1")]);
+    assert_eq!(file.actors.get("ministry-of-commerce").map(String::as_str), Some("Ministry of Commerce"));
+    let project = claimcoder::store::project_io::load_project(&corpus.path().join("claimcoder.ron")).unwrap();
+    assert!(project.actors.get("ministry-of-commerce").is_some(), "the registry has the new actor");
+
+    for expected in [None, Some("1"), Some("-1"), None] {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run_steps(1);
+        assert_eq!(fields(&h).get("position").map(String::as_str), expected);
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(1);
+    assert_eq!(fields(&h).get("addressee").map(String::as_str), Some("chinese-leaders"));
+}
+
+/// Clicking a choice sets it and a Text field is typed as a line; a value the
+/// codebook does not allow, read from a file, is shown and kept.
+#[test]
+fn choices_are_clicked_and_a_disallowed_value_is_shown_and_kept() {
+    let corpus = seed_corpus(true);
+    let ron = corpus.path().join("000_f61589d60f9b959b.analyst-a.ron");
+    let content = std::fs::read_to_string(&ron).unwrap();
+    let first = content.lines().find(|l| l.trim_start().starts_with("fields: ")).unwrap();
+    let broken = content.replacen(first, "            fields: {\"issue\": \"weather\", \"position\": \"-1\"},", 1);
+    std::fs::write(&ron, &broken).unwrap();
+    let mut h = app(corpus.path(), Some("analyst-a"));
+    h.state_mut().apply(CodingIntent::NextClaim);
+    h.run_steps(2);
+    let claim = open_claims(&h).into_iter().find(|c| c.fields.get("issue").map(String::as_str) == Some("weather"));
+    let claim = claim.expect("the edited claim");
+    h.state_mut().apply(CodingIntent::SelectClaim(Some(claim.id)));
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("Issue has `weather`, which is not one of its values").is_some());
+    h.get_by_label("2 neutral").click();
+    h.run_steps(2);
+    let now = open_claims(&h).into_iter().find(|c| c.id == claim.id).unwrap();
+    assert_eq!(now.fields.get("position").map(String::as_str), Some("0"));
+    assert_eq!(now.fields.get("issue").map(String::as_str), Some("weather"), "kept until changed");
+}

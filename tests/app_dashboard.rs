@@ -112,3 +112,27 @@ fn several_pairs_are_chosen_with_a_combo_box() {
         }
     }
 }
+
+/// Issue 12: one row per claim field of the seed codebook with its level, units,
+/// alpha and the pair's share, as the core computes them.
+#[test]
+fn claim_fields_have_one_row_each() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let dataset = claimcoder::store::load_dataset(&seeds, &[]).expect("the seeds load");
+    let annotators: Vec<Annotator> =
+        ["analyst-a", "analyst-b"].iter().map(|n| Annotator::parse_any(n).expect("a valid name")).collect();
+    let report = claimcoder::agreement::agreement_with_fields(&dataset.documents, &annotators, &dataset.project.fields);
+    assert_eq!(report.fields.len(), 3);
+    let mut h = harness(report.clone());
+    h.run();
+    h.get_by_label("Claim fields");
+    h.get_by_label("analyst-a × analyst-b agree");
+    for (i, field) in report.fields.iter().enumerate() {
+        h.get_by_label(&field.id);
+        let alpha = format!("{:.3}", field.alpha.expect("the seeds define field alpha"));
+        assert!(h.query_all_by_label(&alpha).next().is_some(), "{} alpha {alpha}", field.id);
+        let share = format!("{:.3}", report.pairs[0].fields[i].share.expect("a share"));
+        assert!(h.query_all_by_label(&share).next().is_some(), "{} share {share}", field.id);
+    }
+    h.get_by_label("ordinal");
+}

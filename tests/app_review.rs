@@ -158,11 +158,61 @@ fn a_merged_version_takes_kind_span_and_source_from_the_chosen_annotators() {
         (units[unit].claims[0].cloned().expect("a"), units[unit].claims[1].cloned().expect("b"))
     };
     h.get_by_label("Kind from");
-    send(&mut h, ReviewIntent::SetMerge(Merge { kind_from: 1, span_from: 0, source_from: 1 }));
+    send(&mut h, ReviewIntent::SetMerge(Merge { kind_from: 1, span_from: 0, source_from: 1, ..Merge::default() }));
     h.get_by_label("Accept merged").click();
     h.run_steps(3);
     let gold = read_annotations(corpus.path(), stem(&id), "gold");
     assert_eq!(gold.claims.len(), 1);
     let g = &gold.claims[0];
     assert_eq!((g.kind.as_str(), &g.content, &g.source), (b.kind.as_str(), &a.content, &b.source));
+}
+
+/// Issue 12: a unit whose kind and source agree but whose claim fields differ is
+/// labelled "fields differ", shows each field's picker, and the merged version takes
+/// the differing field from the annotator chosen for it, the rest with the span.
+#[test]
+fn fields_differ_and_the_merged_version_picks_each_field() {
+    let corpus = seed_corpus(true);
+    let mut h = review(corpus.path());
+    let documents: Vec<String> =
+        h.state().review().report.as_ref().expect("report").per_document.iter().map(|d| d.document.clone()).collect();
+    let mut found = None;
+    for id in documents {
+        send(&mut h, ReviewIntent::OpenDocument(id.clone()));
+        if let Some(unit) = h.state().review().units().iter().position(|u| u.label == Label::FieldsDiffer) {
+            found = Some((id, unit));
+            break;
+        }
+    }
+    let (id, unit) = found.expect("the seeds have a unit whose fields differ");
+    send(&mut h, ReviewIntent::SelectUnit(Some(unit)));
+    h.get_by_label("Unit: fields differ");
+    let (a, b) = {
+        let units = h.state().review().units();
+        (units[unit].claims[0].cloned().expect("a"), units[unit].claims[1].cloned().expect("b"))
+    };
+    let differing: Vec<String> = ["addressee", "position", "issue"]
+        .iter()
+        .filter(|f| a.fields.get(**f) != b.fields.get(**f))
+        .map(|f| f.to_string())
+        .collect();
+    assert!(!differing.is_empty());
+    let label = |id: &str| format!("{}{} from", id[..1].to_uppercase(), &id[1..]);
+    for f in &differing {
+        h.get_by_label(&label(f));
+    }
+    let merge = Merge { fields_from: [(differing[0].clone(), 1)].into_iter().collect(), ..Merge::default() };
+    send(&mut h, ReviewIntent::SetMerge(merge));
+    h.get_by_label("Accept merged").click();
+    h.run_steps(3);
+    let gold = read_annotations(corpus.path(), stem(&id), "gold");
+    assert_eq!(gold.claims.len(), 1);
+    let g = &gold.claims[0];
+    let mut expected = a.fields.clone();
+    match b.fields.get(&differing[0]) {
+        Some(v) => expected.insert(differing[0].clone(), v.clone()),
+        None => expected.remove(&differing[0]),
+    };
+    assert_eq!(g.fields, expected, "{} from analyst-b, the rest with analyst-a's span", differing[0]);
+    assert_eq!(g.content, a.content);
 }

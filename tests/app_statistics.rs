@@ -103,3 +103,24 @@ fn coming_back_to_the_view_counts_the_latest_coding() {
     settle(&mut h);
     h.get_by_label_contains("analyst-a: 55 claims");
 }
+
+/// Issue 12: the statistics show each claim field's distribution and the mean
+/// position of claimants toward addressees, with the numbers `stats` computes.
+#[test]
+fn claim_fields_have_distributions_and_the_mean_positions() {
+    let corpus = seed_corpus(true);
+    let h = statistics(corpus.path());
+    let dataset = claimcoder::store::load_dataset(corpus.path(), &[]).expect("dataset");
+    let stats = corpus_stats(&dataset);
+    h.get_by_label("Claim fields");
+    for field in &stats.fields {
+        h.get_by_label(&format!(
+            "{} ({} with a value, {} without)",
+            field.label, field.with_value, field.without_value
+        ));
+    }
+    let position = stats.positions.first().expect("the seeds have a Scale field");
+    assert!(!position.cells.is_empty(), "the seeds have positioned claims");
+    h.get_by_label("Mean position of claimants toward addressees");
+    h.get_by_label("Scale: -1 against, 0 neutral, 1 for. Rows: claimants (the source); columns: addressees.");
+}

@@ -13,6 +13,8 @@
 //! span counts as rejected. Accepting a version of a unit first removes the gold
 //! claims and rejections that settle it, so a unit has one decision at a time.
 
+use std::collections::BTreeMap;
+
 use crate::agreement::matching::Overlap;
 use crate::agreement::{Label, Unit};
 use crate::model::time::now;
@@ -85,25 +87,37 @@ pub fn reject(gold: &mut AnnotationFile, claims: &[&Claim], text: &TextIndex) ->
 
 /// Which annotator's claim each part of a merged version comes from (positions in
 /// the unit's slots).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Merge {
     /// The claim whose kind is taken.
     pub kind_from: usize,
-    /// The claim whose content span, cue and note are taken.
+    /// The claim whose content span, cue and note are taken, and the claim fields
+    /// not named in `fields_from`.
     pub span_from: usize,
     /// The claim whose source and source mention are taken.
     pub source_from: usize,
+    /// Per claim field id, the claim whose value of it is taken (a claim without a
+    /// value gives the merged version none).
+    pub fields_from: BTreeMap<String, usize>,
 }
 
 /// The merged version of a unit's claims (`slots` as in [`crate::agreement::Unit`]),
 /// or `None` when a chosen slot has no claim.
-pub fn merged(slots: &[Option<&Claim>], merge: Merge) -> Option<Claim> {
+pub fn merged(slots: &[Option<&Claim>], merge: &Merge) -> Option<Claim> {
     let get = |i: usize| slots.get(i).copied().flatten();
     let (kind, span, source) = (get(merge.kind_from)?, get(merge.span_from)?, get(merge.source_from)?);
+    let mut fields = span.fields.clone();
+    for (id, &from) in &merge.fields_from {
+        match get(from)?.fields.get(id) {
+            Some(value) => fields.insert(id.clone(), value.clone()),
+            None => fields.remove(id),
+        };
+    }
     Some(Claim {
         kind: kind.kind.clone(),
         source: source.source.clone(),
         source_mention: source.source_mention.clone(),
+        fields,
         ..span.clone()
     })
 }
@@ -114,7 +128,7 @@ pub fn present<'a>(unit: &Unit<'a>) -> Vec<&'a Claim> {
 }
 
 /// What the lead decided about the units of one document (indices into its units).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Decision {
     /// Settle a unit with the claim of the annotator in `slot`.
     Accept {
@@ -152,7 +166,7 @@ pub fn decide(gold: &mut AnnotationFile, units: &[Unit<'_>], text: &TextIndex, d
         }
         Decision::AcceptMerged { unit, merge } => {
             let Some(u) = units.get(unit) else { return false };
-            let Some(version) = merged(&u.claims, merge) else { return false };
+            let Some(version) = merged(&u.claims, &merge) else { return false };
             accept(gold, &present(u), &version);
             true
         }
@@ -233,10 +247,37 @@ mod tests {
         let mut b = claim(2, "denial", 1, 9, None);
         b.note = "from b".into();
         let slots = [Some(&a), Some(&b), None];
-        let m = merged(&slots, Merge { kind_from: 1, span_from: 0, source_from: 0 }).expect("merged");
+        let m =
+            merged(&slots, &Merge { kind_from: 1, span_from: 0, source_from: 0, ..Merge::default() }).expect("merged");
         assert_eq!((m.kind.as_str(), m.content.start, m.source.as_deref()), ("denial", 0, Some("lew")));
-        let m = merged(&slots, Merge { kind_from: 0, span_from: 1, source_from: 1 }).expect("merged");
+        let m =
+            merged(&slots, &Merge { kind_from: 0, span_from: 1, source_from: 1, ..Merge::default() }).expect("merged");
         assert_eq!((m.kind.as_str(), m.content.start, m.source, m.note.as_str()), ("assertion", 1, None, "from b"));
-        assert!(merged(&slots, Merge { kind_from: 2, span_from: 0, source_from: 0 }).is_none());
+        assert!(merged(&slots, &Merge { kind_from: 2, span_from: 0, source_from: 0, ..Merge::default() }).is_none());
+    }
+
+    #[test]
+    fn merged_fields_follow_the_span_unless_picked() {
+        let set = |c: &mut Claim, values: &[(&str, &str)]| {
+            c.fields = values.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        };
+        let mut a = claim(1, "assertion", 0, 10, Some("lew"));
+        set(&mut a, &[("addressee", "china"), ("position", "-1"), ("issue", "trade")]);
+        let mut b = claim(2, "assertion", 1, 9, Some("lew"));
+        set(&mut b, &[("addressee", "us"), ("position", "1")]);
+        let slots = [Some(&a), Some(&b)];
+        let values = |c: &Claim| c.fields.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" ");
+        let base = Merge::default();
+        assert_eq!(values(&merged(&slots, &base).expect("merged")), "addressee=china issue=trade position=-1");
+        let picked = Merge {
+            fields_from: [("position".to_owned(), 1), ("issue".to_owned(), 1)].into_iter().collect(),
+            ..Merge::default()
+        };
+        let m = merged(&slots, &picked).expect("merged");
+        assert_eq!(values(&m), "addressee=china position=1", "b has no issue: the merged version has none");
+        let all_b = Merge { span_from: 1, fields_from: [("addressee".to_owned(), 0)].into_iter().collect(), ..base };
+        assert_eq!(values(&merged(&slots, &all_b).expect("merged")), "addressee=china position=1");
+        let missing = Merge { fields_from: [("position".to_owned(), 2)].into_iter().collect(), ..Merge::default() };
+        assert!(merged(&slots, &missing).is_none(), "a field from a slot without a claim");
     }
 }

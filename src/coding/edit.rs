@@ -331,7 +331,12 @@ impl Workspace {
         }
     }
 
-    fn edit_claim(&mut self, id: ClaimId, coalesce: Option<String>, f: impl FnOnce(&mut Claim, &mut Project) -> bool) {
+    pub(super) fn edit_claim(
+        &mut self,
+        id: ClaimId,
+        coalesce: Option<String>,
+        f: impl FnOnce(&mut Claim, &mut Project) -> bool,
+    ) {
         self.edit(coalesce, |open, project| {
             let Some(claim) = open.loaded.file.claim_mut(id) else { return false };
             let changed = f(claim, project);

@@ -125,11 +125,20 @@ impl LoadedAnnotations {
     }
 }
 
-/// Refreshes the file's `actors` map from the registry for every source its claims
-/// name, keeping names the registry lacks (a colleague's actors).
+/// Refreshes the file's `actors` map from the registry for every actor its claims
+/// name: every source, and every claim field value that is an actor (one the
+/// registry or the map already names, such as an addressee), keeping names the
+/// registry lacks (a colleague's actors).
 pub fn refresh_actor_names(file: &mut AnnotationFile, registry: &ActorRegistry) {
     let mut names = BTreeMap::new();
-    for id in file.claims.iter().filter_map(|c| c.source.as_deref()) {
+    let field_actors = file
+        .claims
+        .iter()
+        .flat_map(|c| c.fields.values())
+        .map(String::as_str)
+        .filter(|v| registry.get(v).is_some() || file.actors.contains_key(*v));
+    let named: Vec<&str> = file.claims.iter().filter_map(|c| c.source.as_deref()).chain(field_actors).collect();
+    for id in named {
         let name = registry
             .get(id)
             .map(|a| a.name.clone())

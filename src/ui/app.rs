@@ -254,6 +254,7 @@ impl App {
                 editable && selected && open.is_some_and(|o| o.selection.is_some())
             }
             Command::SnapToWords | Command::DeleteClaim => editable && selected,
+            Command::NextField => editable && selected && ws.is_some_and(|w| !w.project.fields.is_empty()),
             Command::ToggleDone => editable,
             Command::Find => open.is_some(),
             Command::ToggleConflicts => ws.is_some(),

@@ -50,6 +50,8 @@ pub enum Command {
     SnapToWords,
     /// Delete the selected claim.
     DeleteClaim,
+    /// Move the keyboard to the selected claim's next field (digits then pick a choice).
+    NextField,
     /// Toggle the open document between done and in progress.
     ToggleDone,
     /// Open the find bar.
@@ -149,6 +151,7 @@ impl Command {
         Command::SpanToSelection,
         Command::SnapToWords,
         Command::DeleteClaim,
+        Command::NextField,
         Command::NextClaim,
         Command::PrevClaim,
         Command::NextDocument,
@@ -262,6 +265,13 @@ impl Command {
                 "Delete claim",
                 "Delete the selected claim",
                 &const { [key(Key::Delete)] },
+                CODING,
+                Some((ModeMenu, 1)),
+            ),
+            Command::NextField => spec(
+                "Next claim field",
+                "Go to the selected claim's next field: digits pick a choice, typing names an actor or fills a text",
+                &const { [key(Key::F)] },
                 CODING,
                 Some((ModeMenu, 1)),
             ),
@@ -403,6 +413,7 @@ impl Command {
             | Command::SpanToSelection
             | Command::SnapToWords
             | Command::DeleteClaim
+            | Command::NextField
             | Command::ToggleDone
             | Command::Find
             | Command::NextConflict
@@ -574,6 +585,7 @@ mod tests {
             | Command::SpanToSelection
             | Command::SnapToWords
             | Command::DeleteClaim
+            | Command::NextField
             | Command::ToggleDone
             | Command::Find
             | Command::NextConflict
@@ -594,14 +606,14 @@ mod tests {
             | Command::ToggleShortcuts
             | Command::Escape => 1,
         };
-        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 33);
-        assert_eq!(Command::ALL.len(), 33, "a new command must be added to Command::ALL");
+        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 34);
+        assert_eq!(Command::ALL.len(), 34, "a new command must be added to Command::ALL");
     }
 
     #[test]
     fn the_reserved_letters_are_those_of_the_coding_commands_and_of_format_md() {
         let letters = Command::reserved_letters(Mode::Coding);
-        assert_eq!(letters.iter().collect::<String>(), "JKMNPQSTWX");
+        assert_eq!(letters.iter().collect::<String>(), "FJKMNPQSTWX");
         let format = include_str!("../../docs/FORMAT.md");
         let after = format.split("fixed letter shortcuts").nth(1).expect("FORMAT.md section 7 names them");
         let mut listed: Vec<char> = after.split('`').nth(1).unwrap_or_default().chars().filter(|c| *c != ' ').collect();

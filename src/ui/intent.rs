@@ -131,6 +131,7 @@ impl Command {
             Command::SpanToSelection => CodingIntent::SpanToSelection.into(),
             Command::SnapToWords => CodingIntent::SnapSelectedToWords.into(),
             Command::DeleteClaim => CodingIntent::DeleteSelected.into(),
+            Command::NextField => CodingIntent::NextField.into(),
             Command::ToggleDone => CodingIntent::ToggleDone.into(),
             Command::Find => CodingIntent::Find.into(),
             Command::NextConflict => CodingIntent::NextConflict.into(),

@@ -1,6 +1,7 @@
 //! The keyboard, read once per frame before the views run, from the command table:
-//! the shortcuts of the current mode's commands, then (coding) the codebook's kind
-//! keys that no command shadows. Plain keys act only while the document text (or
+//! the shortcuts of the current mode's commands, then (coding) the digits that pick
+//! a choice of the claim field `F` reached, then the codebook's kind keys that no
+//! command shadows. Plain keys act only while the document text (or
 //! nothing) has the focus and no modal window is open, so typing in a field never
 //! codes a claim; shortcuts with Ctrl/Cmd, F1 and Escape act anywhere.
 
@@ -39,6 +40,15 @@ pub(crate) fn read(ctx: &egui::Context, app: &App) -> Vec<Intent> {
             .collect(),
         Mode::Review | Mode::Statistics => Vec::new(),
     };
+    // Digits pick a choice of the claim field `F` reached (a Category or Scale).
+    let choices = match mode {
+        Mode::Coding => app
+            .workspace
+            .as_ref()
+            .and_then(|ws| app.coding.inspector.fields.choice_field(&ws.project))
+            .map_or(0, |f| f.values.len().min(9)),
+        Mode::Review | Mode::Statistics => 0,
+    };
     let mut out = Vec::new();
     ctx.input_mut(|input| {
         for (shortcut, command) in &bindings {
@@ -51,6 +61,13 @@ pub(crate) fn read(ctx: &egui::Context, app: &App) -> Vec<Intent> {
         }
         if blocked {
             return;
+        }
+        for n in 1..=choices {
+            if let Some(key) = char::from_digit(n as u32, 10).and_then(letter_key)
+                && input.consume_key(Modifiers::NONE, key)
+            {
+                out.push(CodingIntent::PickChoice(n).into());
+            }
         }
         for c in kinds {
             if let Some(key) = letter_key(c)

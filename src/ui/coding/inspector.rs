@@ -1,9 +1,11 @@
-//! The right panel's top: the selected claim's kind, source, mention, cue, span and
-//! note, each editable with a button or its key.
+//! The right panel's top: the selected claim's kind, source, mention, cue, claim
+//! fields, span and note, each editable with a button or its key.
 
 use egui::{Color32, RichText};
 
 use super::CodingIntent;
+use super::actor_picker::{self, ActorPick};
+use super::claim_fields::{self, FieldInputs};
 use crate::coding::{Mark, OpenDocument};
 use crate::model::{Claim, ClaimId, Project, Span};
 use crate::ui::command::Command;
@@ -22,10 +24,9 @@ pub struct InspectorInputs {
     note: String,
     /// Which claim the note buffer belongs to.
     note_for: Option<ClaimId>,
+    /// What is typed in the claim fields, and which field the keyboard is on.
+    pub(crate) fields: FieldInputs,
 }
-
-/// How many actors the type-ahead lists.
-const SUGGESTIONS: usize = 6;
 
 /// Shows the inspector for the selected claim, or a hint when none is selected.
 pub(crate) fn show(
@@ -94,6 +95,10 @@ fn claim_editor(
     ui.add_space(6.0);
     span_row(ui, "Source mention", claim.source_mention.as_ref(), claim.id, Mark::SourceMention, actions);
     span_row(ui, "Cue", claim.cue.as_ref(), claim.id, Mark::Cue, actions);
+    if !project.fields.is_empty() {
+        ui.add_space(6.0);
+        claim_fields::show(ui, claim, project, &mut state.fields, actions);
+    }
     ui.add_space(6.0);
     ui.label(RichText::new("Span").strong());
     ui.horizontal_wrapped(|ui| {
@@ -155,56 +160,21 @@ fn source_editor(
     actions: &mut Vec<CodingIntent>,
 ) {
     let heading = ui.label(RichText::new("Source").strong());
-    ui.horizontal(|ui| match claim.source.as_deref() {
-        Some(id) => {
-            let name = project.actors.get(id).map(|a| a.name.as_str()).unwrap_or(id);
-            ui.label(RichText::new(name).strong());
-            if ui.small_button("×").on_hover_text("Unattribute").clicked() {
-                actions.push(CodingIntent::SetSource(claim.id, None));
-            }
-        }
-        None => {
-            ui.label(RichText::new("unattributed").color(muted(ui)));
-        }
-    });
-    let field = ui
-        .add(
-            egui::TextEdit::singleline(&mut state.source_query)
-                .hint_text("Type a source name…")
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(heading.id);
-    let query = state.source_query.trim().to_owned();
-    let matches = if query.is_empty() { Vec::new() } else { project.actors.search(&query, SUGGESTIONS) };
-    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    if enter && !query.is_empty() {
-        let pick = project.actors.find_by_name(&query).or(matches.first().copied());
-        match pick {
-            Some(actor) => actions.push(CodingIntent::SetSource(claim.id, Some(actor.id.clone()))),
-            None => actions.push(CodingIntent::SetSourceByName(claim.id, query.clone())),
-        }
-        state.source_query.clear();
-        return;
-    }
-    for actor in &matches {
-        let detail = [actor.role.as_str(), actor.group.as_str()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ");
-        let text = if detail.is_empty() { actor.name.clone() } else { format!("{} — {detail}", actor.name) };
-        if ui.selectable_label(claim.source.as_deref() == Some(&actor.id), text).clicked() {
-            actions.push(CodingIntent::SetSource(claim.id, Some(actor.id.clone())));
-            state.source_query.clear();
-        }
-    }
-    if !query.is_empty() && project.actors.find_by_name(&query).is_none() {
-        let hint = if matches.is_empty() { "Enter creates this actor" } else { "Adds a new actor to the registry" };
-        if ui.button(format!("+ New actor “{query}”")).on_hover_text(hint).clicked() {
-            actions.push(CodingIntent::SetSourceByName(claim.id, query));
-            state.source_query.clear();
-        }
+    let current = claim.source.as_deref();
+    let pick = actor_picker::show(
+        ui,
+        heading.id,
+        current,
+        &project.actors,
+        &mut state.source_query,
+        "Type a source name…",
+        false,
+    );
+    match pick {
+        Some(None) => actions.push(CodingIntent::SetSource(claim.id, None)),
+        Some(Some(ActorPick::Id(id))) => actions.push(CodingIntent::SetSource(claim.id, Some(id))),
+        Some(Some(ActorPick::NewName(name))) => actions.push(CodingIntent::SetSourceByName(claim.id, name)),
+        None => {}
     }
 }
 

@@ -6,6 +6,8 @@
 //! - [`view`]: the panels; [`doc_list`], [`claim_list`], [`inspector`],
 //!   [`find_bar`], [`status_bar`] render them; the text is `widgets::text_view`.
 
+pub(crate) mod actor_picker;
+pub(crate) mod claim_fields;
 pub(crate) mod claim_list;
 pub(crate) mod conflicts_panel;
 pub(crate) mod doc_list;
@@ -82,6 +84,14 @@ pub enum CodingIntent {
     SnapSelectedToWords,
     /// Replace a claim's note.
     SetNote(ClaimId, String),
+    /// Set a claim's value of a field (by id), or clear it.
+    SetField(ClaimId, String, Option<String>),
+    /// Set a claim's Actor field to the actor with this name, creating it if unknown.
+    SetFieldActorByName(ClaimId, String, String),
+    /// Move the keyboard to the selected claim's next field.
+    NextField,
+    /// A digit: pick that choice (1-based) of the field the keyboard is on.
+    PickChoice(usize),
     /// Delete a claim.
     DeleteClaim(ClaimId),
     /// Delete the selected claim.
@@ -180,6 +190,20 @@ impl CodingState {
                 }
             }
             CodingIntent::SetNote(id, note) => ws.set_note(id, note),
+            CodingIntent::SetField(id, field, value) => ws.set_field(id, &field, value),
+            CodingIntent::SetFieldActorByName(id, field, name) => ws.set_field_actor_by_name(id, &field, &name),
+            CodingIntent::NextField => {
+                if ws.selected_claim_id().is_some() {
+                    self.inspector.fields.next(&ws.project);
+                } else {
+                    ws.notice = Some("Select a claim first, then press F to go through its fields.".to_owned());
+                }
+            }
+            CodingIntent::PickChoice(n) => {
+                if let Some(field) = self.inspector.fields.choice_field(&ws.project).map(|f| f.id.clone()) {
+                    ws.pick_choice(&field, n);
+                }
+            }
             CodingIntent::DeleteClaim(id) => ws.delete_claim(id),
             CodingIntent::DeleteSelected => {
                 if let Some(id) = ws.selected_claim_id() {

@@ -1,4 +1,5 @@
-//! The agreement dashboard: the corpus figures of FORMAT.md section 5, the kind
+//! The agreement dashboard: the corpus figures of FORMAT.md section 5 (claim fields
+//! included, one row each), the kind
 //! confusion of a pair as a heatmap and the per-document agreement as a chart, so a
 //! reviewer sees at a glance how far the annotators agree and where to look first.
 //!
@@ -22,6 +23,8 @@ pub fn show(ui: &mut egui::Ui, report: &AgreementReport) -> Option<String> {
     figures::corpus(ui, report);
     ui.add_space(8.0);
     figures::pairs(ui, report);
+    ui.add_space(8.0);
+    figures::fields(ui, report);
     ui.add_space(8.0);
     ui.heading("Kind confusion");
     heatmap::show(ui, report);

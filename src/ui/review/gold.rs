@@ -22,7 +22,7 @@ impl ReviewState {
         if let Some(start) = scroll {
             self.scroll_to.send(start);
         }
-        self.merge = Merge { kind_from: first, span_from: first, source_from: first };
+        self.merge = Merge { kind_from: first, span_from: first, source_from: first, ..Merge::default() };
         self.revision += 1;
     }
 

@@ -1,6 +1,7 @@
 //! The bottom panel: the selected unit's versions side by side (one column per
 //! annotator), each with its "Accept" button, the gold decision, and the compact
-//! "Edit merged" form with "Reject".
+//! "Edit merged" form (kind, span, source and each claim field the versions differ
+//! on, from a chosen annotator) with "Reject".
 
 use egui::RichText;
 
@@ -8,7 +9,7 @@ use super::ReviewIntent;
 use super::state::ReviewState;
 use crate::adjudication::{Decision, gold_claim, is_rejected, merged, present};
 use crate::coding::Workspace;
-use crate::model::{Claim, Codebook, Span};
+use crate::model::{Claim, Codebook, FieldType, Span};
 use crate::ui::intent::Intent;
 use crate::ui::widgets::style::{kind_color, muted};
 
@@ -30,6 +31,8 @@ pub(crate) fn show(ui: &mut egui::Ui, state: &ReviewState, ws: Option<&Workspace
             .unwrap_or_else(|| id.to_owned())
     };
     let claims = present(unit);
+    let differing: Vec<&str> =
+        codebook.fields.iter().map(|f| f.id.as_str()).filter(|id| differs(&unit.claims, id)).collect();
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading(format!("Unit: {}", super::units::label_text(&unit.label)));
@@ -53,7 +56,7 @@ pub(crate) fn show(ui: &mut egui::Ui, state: &ReviewState, ws: Option<&Workspace
                             if column.button(format!("Accept {annotator}'s version")).clicked() {
                                 out.push(ReviewIntent::Decide(Decision::Accept { unit: i, slot: k }).into());
                             }
-                            version(column, claim, &codebook, &name);
+                            version(column, claim, &codebook, &differing, &name);
                         }
                         None => {
                             column.label(RichText::new("no claim here").color(muted(column)));
@@ -65,8 +68,9 @@ pub(crate) fn show(ui: &mut egui::Ui, state: &ReviewState, ws: Option<&Workspace
     });
 }
 
-/// One annotator's version: kind, span text, source, mention, cue and note.
-fn version(ui: &mut egui::Ui, claim: &Claim, codebook: &Codebook, name: &dyn Fn(&str) -> String) {
+/// One annotator's version: kind, span text, source, mention, cue, claim fields (in
+/// bold those the versions differ on, listed in `differing`) and note.
+fn version(ui: &mut egui::Ui, claim: &Claim, codebook: &Codebook, differing: &[&str], name: &dyn Fn(&str) -> String) {
     let color = kind_color(codebook.kind(&claim.kind));
     ui.label(RichText::new(kind_label(codebook, &claim.kind)).color(color).strong());
     ui.label(&claim.content.quote);
@@ -74,9 +78,29 @@ fn version(ui: &mut egui::Ui, claim: &Claim, codebook: &Codebook, name: &dyn Fn(
     ui.label(format!("Source: {}", source(&claim.source, name)));
     ui.label(format!("Mention: {}", quote(&claim.source_mention)));
     ui.label(format!("Cue: {}", quote(&claim.cue)));
+    for field in &codebook.fields {
+        let shown = match claim.fields.get(&field.id) {
+            Some(v) if field.r#type == FieldType::Actor => name(v),
+            Some(v) => field.value_label(v).to_owned(),
+            None => "—".to_owned(),
+        };
+        let line = RichText::new(format!("{}: {shown}", field.label));
+        ui.label(if differing.contains(&field.id.as_str()) { line.strong() } else { line });
+    }
+    for (id, v) in claim.fields.iter().filter(|(id, _)| codebook.field(id).is_none()) {
+        ui.label(format!("{id}: {v}"));
+    }
     if !claim.note.is_empty() {
         ui.label(format!("Note: {}", claim.note));
     }
+}
+
+/// Whether the claims present in `slots` do not all have the same value of field `id`
+/// (a value only some have counts as a difference, as for the "fields differ" label).
+fn differs(slots: &[Option<&Claim>], id: &str) -> bool {
+    let mut values = slots.iter().flatten().map(|c| c.fields.get(id));
+    let first = values.next();
+    values.any(|v| Some(v) != first)
 }
 
 /// "Edit merged": kind, span and source each from a chosen annotator; and "Reject".
@@ -92,7 +116,7 @@ fn merge_form(
     ui.horizontal_wrapped(|ui| {
         if options.len() >= 2 {
             ui.label(RichText::new("Edit merged:").strong());
-            let mut m = state.merge;
+            let mut m = state.merge.clone();
             let pick = |ui: &mut egui::Ui, label: &str, value: &mut usize| {
                 let shown = state.chosen.get(*value).map(|a| a.as_str()).unwrap_or("—");
                 let name = ui.label(label);
@@ -109,12 +133,21 @@ fn merge_form(
             pick(ui, "Kind from", &mut m.kind_from);
             pick(ui, "Span from", &mut m.span_from);
             pick(ui, "Source from", &mut m.source_from);
+            // A field the versions differ on is picked on its own; the others
+            // come with the span.
+            for field in codebook.fields.iter().filter(|f| differs(slots, &f.id)) {
+                let mut from = m.fields_from.get(&field.id).copied().unwrap_or(m.span_from);
+                pick(ui, &format!("{} from", field.label), &mut from);
+                if from != m.fields_from.get(&field.id).copied().unwrap_or(m.span_from) {
+                    m.fields_from.insert(field.id.clone(), from);
+                }
+            }
+            let preview = merged(slots, &m).map(|c| kind_label(codebook, &c.kind));
+            if ui.add_enabled(preview.is_some(), egui::Button::new("Accept merged")).clicked() {
+                out.push(ReviewIntent::Decide(Decision::AcceptMerged { unit, merge: m.clone() }).into());
+            }
             if m != state.merge {
                 out.push(ReviewIntent::SetMerge(m).into());
-            }
-            let preview = merged(slots, m).map(|c| kind_label(codebook, &c.kind));
-            if ui.add_enabled(preview.is_some(), egui::Button::new("Accept merged")).clicked() {
-                out.push(ReviewIntent::Decide(Decision::AcceptMerged { unit, merge: m }).into());
             }
             ui.separator();
         }

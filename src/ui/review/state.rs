@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::ReviewIntent;
 use super::units::LabelFilter;
 use crate::adjudication::{Merge, is_settled, present};
-use crate::agreement::{AgreementReport, Unit, agreement, document_units};
+use crate::agreement::{AgreementReport, Unit, agreement_with_fields, document_units};
 use crate::coding::{UndoStack, ViewRequest};
 use crate::model::{ActorRegistry, AnnotationFile, Annotator};
 use crate::store::session::load_from_path;
@@ -140,7 +140,9 @@ impl ReviewState {
     /// Recomputes agreement and progress after the annotator choice changed.
     fn recompute(&mut self) {
         self.report = match &self.dataset {
-            Some(d) if self.chosen.len() >= 2 => Some(agreement(&d.documents, &self.chosen)),
+            Some(d) if self.chosen.len() >= 2 => {
+                Some(agreement_with_fields(&d.documents, &self.chosen, &d.project.fields))
+            }
             _ => None,
         };
         self.progress.clear();

@@ -178,7 +178,7 @@ fn bar_text(bar: &Bar, chart: &BarChart) -> String {
 
 /// A fixed horizontal bar plot with one labelled row per name (`names[0]` at the
 /// bottom, at y = 0).
-fn category_plot(id: &str, names: Vec<String>, value_label: &str) -> Plot<'static> {
+pub(super) fn category_plot(id: &str, names: Vec<String>, value_label: &str) -> Plot<'static> {
     let n = names.len();
     let axis = AxisHints::new_y()
         .formatter(move |mark, _| {
@@ -208,7 +208,7 @@ fn category_plot(id: &str, names: Vec<String>, value_label: &str) -> Plot<'stati
 }
 
 /// A name cut to fit an axis.
-fn short(name: &str) -> String {
+pub(super) fn short(name: &str) -> String {
     if name.chars().count() <= LABEL_CHARS {
         return name.to_owned();
     }

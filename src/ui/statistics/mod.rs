@@ -5,6 +5,7 @@
 
 mod actors;
 mod charts;
+mod field_charts;
 mod state;
 
 use egui::RichText;
@@ -81,6 +82,11 @@ pub(crate) fn show(ui: &mut egui::Ui, app: &App, out: &mut Vec<Intent>) {
             }
             charts::documents(ui, &loaded.stats, &loaded.titles);
             charts::progress(ui, &loaded.all);
+            ui.add_space(12.0);
+            field_charts::distributions(ui, &loaded.stats.fields);
+            for table in &loaded.stats.positions {
+                field_charts::positions(ui, table);
+            }
         });
     });
 }

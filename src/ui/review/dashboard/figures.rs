@@ -50,3 +50,38 @@ pub(crate) fn pairs(ui: &mut egui::Ui, report: &AgreementReport) {
         }
     });
 }
+
+/// One row per coded claim field (FORMAT.md section 5): its level, the units alpha
+/// pairs, alpha, and each pair's share of matched claims that agree on it. Nothing
+/// when the codebook has no such field.
+pub(crate) fn fields(ui: &mut egui::Ui, report: &AgreementReport) {
+    if report.fields.is_empty() {
+        return;
+    }
+    ui.heading("Claim fields");
+    egui::Grid::new("dashboard_fields").striped(true).show(ui, |ui| {
+        for header in ["Field", "Level", "Units", "Alpha"] {
+            ui.strong(header);
+        }
+        for pair in &report.pairs {
+            ui.strong(format!("{} × {} agree", pair.a, pair.b))
+                .on_hover_text("Share of matched claims, both with a value, that have the same value");
+        }
+        ui.end_row();
+        for (i, field) in report.fields.iter().enumerate() {
+            ui.label(&field.id);
+            ui.label(field.level.as_str());
+            ui.label(field.units.to_string());
+            figure_label(ui, &field.alpha);
+            for pair in &report.pairs {
+                match pair.fields.get(i) {
+                    Some(share) => figure_label(ui, &share.share),
+                    None => {
+                        ui.label("n/a");
+                    }
+                }
+            }
+            ui.end_row();
+        }
+    });
+}
