@@ -192,10 +192,10 @@ impl App {
         self.picker = picker;
     }
 
-    /// How often the document text was laid out again (it should be rare: only when
-    /// claims, selection, hits or geometry change), for benchmarks and tests.
-    pub fn text_layout_rebuilds(&self) -> u64 {
-        self.caches.text.rebuilds
+    /// How many paragraph blocks the document text laid out so far (each when it
+    /// first comes into view; coding a claim lays out nothing), for benchmarks.
+    pub fn text_layouts(&self) -> u64 {
+        self.caches.text.layouts()
     }
 
     /// Whether a modal window is open (letter keys then do nothing).

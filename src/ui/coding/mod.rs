@@ -4,13 +4,15 @@
 //! own (the find bar, what is typed in the inspector).
 //!
 //! - [`view`]: the panels; [`doc_list`], [`claim_list`], [`inspector`],
-//!   [`find_bar`], [`status_bar`] render them; the text is `widgets::text_view`.
+//!   [`find_bar`], [`status_bar`] render them; the text is [`text`], the
+//!   document view over the open document.
 
 pub(crate) mod claim_list;
 pub(crate) mod doc_list;
 pub(crate) mod find_bar;
 pub(crate) mod inspector;
 pub(crate) mod status_bar;
+pub(crate) mod text;
 pub(crate) mod view;
 
 use super::effect::Effects;
@@ -43,6 +45,11 @@ pub enum CodingIntent {
     ListingFailed(String),
     /// The text selection (char range) changed in the text, or collapsed.
     TextSelection(Option<(usize, usize)>),
+    /// Select chars in the text as a drag does and give the text the focus.
+    SelectText(Option<(usize, usize)>),
+    /// A double or triple click: select again the claim selected before its first
+    /// click, without scrolling.
+    KeepClaim(Option<ClaimId>),
     /// A click in the text at this char: select the innermost claim there.
     ClickText(usize),
     /// Select a claim (and scroll the text to it), or clear the selection.
@@ -151,6 +158,8 @@ impl CodingState {
                 ws.notice = Some(format!("The document list could not be read completely: {reason}"));
             }
             CodingIntent::TextSelection(range) => ws.set_text_selection(range),
+            CodingIntent::SelectText(range) => ws.select_text(range),
+            CodingIntent::KeepClaim(id) => ws.keep_claim(id),
             CodingIntent::ClickText(pos) => {
                 let at = ws.open.as_ref().and_then(|o| o.claim_at(pos));
                 ws.select_claim(at);

@@ -2,11 +2,11 @@
 //! (right), text (centre) and status bar, or what to do when there is nothing to
 //! code yet.
 
+use super::text::{self, TextView, TextViewCache};
 use super::{CodingIntent, claim_list, doc_list, find_bar, inspector, status_bar};
 use crate::ui::app::App;
 use crate::ui::intent::{AppIntent, Intent};
 use crate::ui::widgets::style::{error, warning};
-use crate::ui::widgets::text_view::{self, TextView, TextViewCache};
 
 /// Shows the coding mode below the menu bar.
 pub(crate) fn show(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache, out: &mut Vec<Intent>) {
@@ -90,7 +90,7 @@ fn central(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache, out: &m
     }
     let codebook = ws.project.codebook();
     let view = TextView { open, codebook: &codebook, find: app.coding.find.as_ref() };
-    text_view::show(ui, &view, text_cache, out);
+    text::show(ui, &view, text_cache, out);
 }
 
 fn empty_state(ui: &mut egui::Ui, app: &App, out: &mut Vec<Intent>) {
