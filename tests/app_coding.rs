@@ -277,3 +277,20 @@ fn a_drag_codes_whole_words_and_a_double_click_keeps_the_claim_for_s() {
     let mention = open_claims(&h)[0].source_mention.clone().expect("S marks the word");
     assert_eq!((mention.start, mention.end), (ws, we));
 }
+
+/// Issue 9: at 800×600 the document list folds away so the text keeps a readable
+/// column (45 characters or more a line); Ctrl+B brings it back.
+#[test]
+fn a_small_window_folds_the_document_list_and_ctrl_b_brings_it_back() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    h.set_size(egui::vec2(800.0, 600.0));
+    h.run_steps(3);
+    assert!(h.query_by_label("Documents").is_none(), "the document list is folded away");
+    assert!(h.query_by_label("Claims").is_some(), "the inspector's claim list stays");
+    let text = h.get_by_role_and_label(egui::accesskit::Role::Document, "Document text").rect();
+    assert!(text.width() >= 440.0, "a readable text column: {} px", text.width());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run_steps(3);
+    assert!(h.query_by_label("Documents").is_some(), "Ctrl+B shows the list");
+}

@@ -222,7 +222,12 @@ impl App {
             | Command::ShowStatistics
             | Command::ToggleShortcuts
             | Command::Escape => true,
-            Command::Export | Command::ImportBrat | Command::ToggleCodebook | Command::ToggleActors => ws.is_some(),
+            Command::Export
+            | Command::ImportBrat
+            | Command::ToggleCodebook
+            | Command::ToggleActors
+            | Command::ToggleDocumentList
+            | Command::ToggleInspector => ws.is_some(),
             Command::Save => open.is_some_and(|o| o.dirty || o.loaded.stamp.is_none()) && editable,
             Command::Reload => ws.is_some_and(|w| w.current_index().is_some()),
             Command::Undo | Command::Redo => {
@@ -281,6 +286,7 @@ impl eframe::App for App {
             self.apply(CodingIntent::CheckDisk);
         }
         self.window_focused = focused;
+        self.coding.panels.width = ctx.content_rect().width();
         for intent in super::keys::read(ctx, self) {
             self.apply(intent);
         }

@@ -72,6 +72,10 @@ pub enum Command {
     ShowReview,
     /// Switch to statistics.
     ShowStatistics,
+    /// Show or hide the document list.
+    ToggleDocumentList,
+    /// Show or hide the claim inspector.
+    ToggleInspector,
     /// Show or hide the codebook window.
     ToggleCodebook,
     /// Show or hide the actor registry window.
@@ -152,6 +156,8 @@ impl Command {
         Command::ShowCoding,
         Command::ShowReview,
         Command::ShowStatistics,
+        Command::ToggleDocumentList,
+        Command::ToggleInspector,
         Command::ToggleCodebook,
         Command::ToggleActors,
         Command::ToggleShortcuts,
@@ -320,6 +326,20 @@ impl Command {
             Command::ShowStatistics => {
                 spec("Statistics", "Charts of what the corpus holds", &[], ALL_MODES, Some((View, 0)))
             }
+            Command::ToggleDocumentList => spec(
+                "Document list",
+                "Show or hide the document list (a narrow window folds it away)",
+                &const { [cmd(Key::B)] },
+                CODING,
+                Some((View, 1)),
+            ),
+            Command::ToggleInspector => spec(
+                "Inspector",
+                "Show or hide the claim inspector and claim list (a narrow window folds them away)",
+                &const { [cmd(Key::I)] },
+                CODING,
+                Some((View, 1)),
+            ),
             Command::ToggleCodebook => {
                 spec("Codebook", "Each kind's key, definition and examples", &[], ALL_MODES, Some((View, 1)))
             }
@@ -371,6 +391,8 @@ impl Command {
             | Command::PrevDocument
             | Command::NextUnit
             | Command::PrevUnit
+            | Command::ToggleDocumentList
+            | Command::ToggleInspector
             | Command::ToggleCodebook
             | Command::ToggleActors
             | Command::ToggleShortcuts
@@ -541,13 +563,15 @@ mod tests {
             | Command::ShowCoding
             | Command::ShowReview
             | Command::ShowStatistics
+            | Command::ToggleDocumentList
+            | Command::ToggleInspector
             | Command::ToggleCodebook
             | Command::ToggleActors
             | Command::ToggleShortcuts
             | Command::Escape => 1,
         };
-        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 29);
-        assert_eq!(Command::ALL.len(), 29, "a new command must be added to Command::ALL");
+        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 31);
+        assert_eq!(Command::ALL.len(), 31, "a new command must be added to Command::ALL");
     }
 
     #[test]

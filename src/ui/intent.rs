@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::coding::CodingIntent;
+use super::coding::{CodingIntent, Panel};
 use super::command::Command;
 use super::datasets::DatasetsIntent;
 use super::mode::Mode;
@@ -136,6 +136,8 @@ impl Command {
             Command::ShowCoding => AppIntent::SetMode(Mode::Coding).into(),
             Command::ShowReview => AppIntent::SetMode(Mode::Review).into(),
             Command::ShowStatistics => AppIntent::SetMode(Mode::Statistics).into(),
+            Command::ToggleDocumentList => CodingIntent::TogglePanel(Panel::Documents).into(),
+            Command::ToggleInspector => CodingIntent::TogglePanel(Panel::Inspector).into(),
             Command::ToggleCodebook => AppIntent::ToggleCodebook.into(),
             Command::ToggleActors => AppIntent::ToggleActors.into(),
             Command::ToggleShortcuts => AppIntent::ToggleShortcuts.into(),

@@ -11,6 +11,7 @@ pub(crate) mod claim_list;
 pub(crate) mod doc_list;
 pub(crate) mod find_bar;
 pub(crate) mod inspector;
+pub(crate) mod panels;
 pub(crate) mod status_bar;
 pub(crate) mod text;
 pub(crate) mod view;
@@ -20,6 +21,7 @@ use crate::coding::{DocSummary, Mark, Workspace};
 use crate::model::{Actor, ClaimId, Status};
 pub(crate) use find_bar::FindBar;
 pub(crate) use inspector::InspectorInputs;
+pub use panels::Panel;
 
 /// An intent of the coding mode.
 #[derive(Debug)]
@@ -129,6 +131,8 @@ pub enum CodingIntent {
     Escape,
     /// What is typed in the inspector.
     EditInspector(InspectorInputs),
+    /// Show or hide a side panel.
+    TogglePanel(Panel),
 }
 
 /// The coding mode's own state; the coded data is the workspace's.
@@ -138,6 +142,8 @@ pub(crate) struct CodingState {
     pub(crate) find: Option<FindBar>,
     /// What is typed in the inspector.
     pub(crate) inspector: InspectorInputs,
+    /// Which side panels are shown.
+    pub(crate) panels: panels::Panels,
 }
 
 impl CodingState {
@@ -215,6 +221,7 @@ impl CodingState {
                 None => ws.clear_selection(),
             },
             CodingIntent::EditInspector(inputs) => self.inspector = inputs,
+            CodingIntent::TogglePanel(panel) => self.panels.toggle(panel),
         }
         if let (Some(find), Some(open)) = (&mut self.find, &ws.open) {
             find.refresh(open);
