@@ -294,3 +294,17 @@ fn a_small_window_folds_the_document_list_and_ctrl_b_brings_it_back() {
     h.run_steps(3);
     assert!(h.query_by_label("Documents").is_some(), "Ctrl+B shows the list");
 }
+
+/// Issue 9: the View menu chooses the light or dark theme.
+#[test]
+fn the_view_menu_chooses_the_theme() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    for (item, dark) in [("Light theme", false), ("Dark theme", true)] {
+        h.get_by_label("View").click();
+        h.run_steps(2);
+        h.get_by_label(item).click();
+        h.run_steps(3);
+        assert_eq!(h.ctx.global_style().visuals.dark_mode, dark, "{item}");
+    }
+}

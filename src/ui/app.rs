@@ -221,6 +221,9 @@ impl App {
             | Command::ShowReview
             | Command::ShowStatistics
             | Command::ToggleShortcuts
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
             | Command::Escape => true,
             Command::Export
             | Command::ImportBrat
@@ -287,6 +290,9 @@ impl eframe::App for App {
         }
         self.window_focused = focused;
         self.coding.panels.width = ctx.content_rect().width();
+        if ctx.options(|o| o.theme_preference) != self.settings.theme {
+            ctx.set_theme(self.settings.theme);
+        }
         for intent in super::keys::read(ctx, self) {
             self.apply(intent);
         }

@@ -72,6 +72,12 @@ pub enum Command {
     ShowReview,
     /// Switch to statistics.
     ShowStatistics,
+    /// Follow the system's light or dark theme.
+    ThemeSystem,
+    /// Use the light theme.
+    ThemeLight,
+    /// Use the dark theme.
+    ThemeDark,
     /// Show or hide the document list.
     ToggleDocumentList,
     /// Show or hide the claim inspector.
@@ -156,6 +162,9 @@ impl Command {
         Command::ShowCoding,
         Command::ShowReview,
         Command::ShowStatistics,
+        Command::ThemeSystem,
+        Command::ThemeLight,
+        Command::ThemeDark,
         Command::ToggleDocumentList,
         Command::ToggleInspector,
         Command::ToggleCodebook,
@@ -326,6 +335,19 @@ impl Command {
             Command::ShowStatistics => {
                 spec("Statistics", "Charts of what the corpus holds", &[], ALL_MODES, Some((View, 0)))
             }
+            Command::ThemeSystem => spec(
+                "System theme",
+                "Light or dark as the desktop says (dark when it says nothing)",
+                &[],
+                ALL_MODES,
+                Some((View, 1)),
+            ),
+            Command::ThemeLight => {
+                spec("Light theme", "Dark text on a light background", &[], ALL_MODES, Some((View, 1)))
+            }
+            Command::ThemeDark => {
+                spec("Dark theme", "Light text on a dark background", &[], ALL_MODES, Some((View, 1)))
+            }
             Command::ToggleDocumentList => spec(
                 "Document list",
                 "Show or hide the document list (a narrow window folds it away)",
@@ -391,12 +413,25 @@ impl Command {
             | Command::PrevDocument
             | Command::NextUnit
             | Command::PrevUnit
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
             | Command::ToggleDocumentList
             | Command::ToggleInspector
             | Command::ToggleCodebook
             | Command::ToggleActors
             | Command::ToggleShortcuts
             | Command::Escape => None,
+        }
+    }
+
+    /// The theme a command chooses (the View menu shows these as a choice).
+    pub fn chooses_theme(self) -> Option<egui::ThemePreference> {
+        match self {
+            Command::ThemeSystem => Some(egui::ThemePreference::System),
+            Command::ThemeLight => Some(egui::ThemePreference::Light),
+            Command::ThemeDark => Some(egui::ThemePreference::Dark),
+            _ => None,
         }
     }
 
@@ -563,6 +598,9 @@ mod tests {
             | Command::ShowCoding
             | Command::ShowReview
             | Command::ShowStatistics
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
             | Command::ToggleDocumentList
             | Command::ToggleInspector
             | Command::ToggleCodebook
@@ -570,8 +608,8 @@ mod tests {
             | Command::ToggleShortcuts
             | Command::Escape => 1,
         };
-        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 31);
-        assert_eq!(Command::ALL.len(), 31, "a new command must be added to Command::ALL");
+        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 34);
+        assert_eq!(Command::ALL.len(), 34, "a new command must be added to Command::ALL");
     }
 
     #[test]
