@@ -295,16 +295,21 @@ fn a_small_window_folds_the_document_list_and_ctrl_b_brings_it_back() {
     assert!(h.query_by_label("Documents").is_some(), "Ctrl+B shows the list");
 }
 
-/// Issue 9: the View menu chooses the light or dark theme.
+/// Issue 9: the View menu chooses the light or dark theme, and the text is drawn
+/// anew in it.
 #[test]
 fn the_view_menu_chooses_the_theme() {
     let corpus = seed_corpus(false);
     let mut h = app(corpus.path(), Some("tester"));
     for (item, dark) in [("Light theme", false), ("Dark theme", true)] {
+        let layouts = h.state().text_layouts();
         h.get_by_label("View").click();
         h.run_steps(2);
         h.get_by_label(item).click();
         h.run_steps(3);
         assert_eq!(h.ctx.global_style().visuals.dark_mode, dark, "{item}");
+        // The glyph atlas is rebuilt for the new theme: the text must be laid out
+        // again, or it draws with the old atlas's glyphs (garbled).
+        assert!(h.state().text_layouts() > layouts, "{item}: the text is laid out again");
     }
 }
