@@ -317,3 +317,90 @@ fn choices_are_clicked_and_a_disallowed_value_is_shown_and_kept() {
     assert_eq!(now.fields.get("position").map(String::as_str), Some("0"));
     assert_eq!(now.fields.get("issue").map(String::as_str), Some("weather"), "kept until changed");
 }
+
+/// Presses and releases the primary button at `at`, in two frames, as a hand does.
+fn click_at(h: &mut egui_kittest::Harness<'static, claimcoder::ui::App>, at: egui::Pos2) {
+    h.event(egui::Event::PointerMoved(at));
+    for pressed in [true, false] {
+        let button = egui::PointerButton::Primary;
+        h.event(egui::Event::PointerButton { pos: at, button, pressed, modifiers: Modifiers::NONE });
+        h.run_steps(1);
+    }
+}
+
+/// Issue 9: a drag codes whole words, and a double click on a word beside the
+/// selected claim selects the word without losing the claim, so S marks it as the
+/// claim's source mention.
+#[test]
+fn a_drag_codes_whole_words_and_a_double_click_keeps_the_claim_for_s() {
+    let corpus = seed_corpus(false);
+    let mut h = app_stepping(corpus.path(), Some("tester"), 1.0 / 60.0);
+    let text = open_text(&h);
+    let rect = h.get_by_role_and_label(egui::accesskit::Role::Document, "Document text").rect();
+    let line = rect.top() + 14.0;
+    let (from, to) = (egui::pos2(rect.left() + 40.0, line), egui::pos2(rect.left() + 120.0, line));
+    h.drag_at(from);
+    h.run_steps(1);
+    h.hover_at(to);
+    h.run_steps(1);
+    h.drop_at(to);
+    h.run_steps(2);
+    h.key_press(Key::A);
+    h.run_steps(2);
+    let claims = open_claims(&h);
+    assert_eq!(claims.len(), 1, "A codes the dragged passage");
+    let (s, e) = (claims[0].content.start, claims[0].content.end);
+    let all: Vec<char> = text.chars().collect();
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+    assert!(word(all.get(s)) && !word(s.checked_sub(1).and_then(|i| all.get(i))), "starts at a word: {s}");
+    assert!(word(all.get(e - 1)) && !word(all.get(e)), "ends at a word's end: {:?}", claims[0].content.quote);
+
+    let beside = egui::pos2(rect.left() + 220.0, line);
+    click_at(&mut h, beside);
+    click_at(&mut h, beside);
+    let open = h.state().workspace().and_then(|w| w.open.as_ref()).expect("open");
+    assert_eq!(open.selected, Some(claims[0].id), "the double click keeps the claim selected");
+    let (ws, we) = open.selection.expect("the double click selects a word");
+    let picked = chars(&text, ws, we);
+    assert!(ws >= e && picked.chars().all(char::is_alphanumeric), "a word after the claim: {picked:?}");
+    h.key_press(Key::S);
+    h.run_steps(2);
+    let mention = open_claims(&h)[0].source_mention.clone().expect("S marks the word");
+    assert_eq!((mention.start, mention.end), (ws, we));
+}
+
+/// Issue 9: at 800×600 the document list folds away so the text keeps a readable
+/// column (45 characters or more a line); Ctrl+B brings it back.
+#[test]
+fn a_small_window_folds_the_document_list_and_ctrl_b_brings_it_back() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    h.set_size(egui::vec2(800.0, 600.0));
+    h.run_steps(3);
+    assert!(h.query_by_label("Documents").is_none(), "the document list is folded away");
+    assert!(h.query_by_label("Claims").is_some(), "the inspector's claim list stays");
+    let text = h.get_by_role_and_label(egui::accesskit::Role::Document, "Document text").rect();
+    assert!(text.width() >= 440.0, "a readable text column: {} px", text.width());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run_steps(3);
+    assert!(h.query_by_label("Documents").is_some(), "Ctrl+B shows the list");
+}
+
+/// Issue 9: the View menu chooses the light or dark theme, and the text is drawn
+/// anew in it.
+#[test]
+fn the_view_menu_chooses_the_theme() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    for (item, dark) in [("Light theme", false), ("Dark theme", true)] {
+        let layouts = h.state().text_layouts();
+        h.get_by_label("View").click();
+        h.run_steps(2);
+        h.get_by_label(item).click();
+        h.run_steps(3);
+        assert_eq!(h.ctx.global_style().visuals.dark_mode, dark, "{item}");
+        // The glyph atlas is rebuilt for the new theme: the text must be laid out
+        // again, or it draws with the old atlas's glyphs (garbled).
+        assert!(h.state().text_layouts() > layouts, "{item}: the text is laid out again");
+    }
+}

@@ -258,7 +258,7 @@ fn crlf_and_bom_texts_count_characters_as_the_contract_says() {
 fn a_mouse_drag_selects_text_that_can_be_coded() {
     let corpus = seed_corpus(false);
     let mut h = app(corpus.path(), Some("tester"));
-    let rect = h.get_by(|n| n.data().placeholder() == Some("Document text")).rect();
+    let rect = h.get_by_role_and_label(egui::accesskit::Role::Document, "Document text").rect();
     let from = rect.left_top() + egui::vec2(4.0, 12.0);
     let to = rect.left_top() + egui::vec2(300.0, 12.0);
     h.drag_at(from);

@@ -24,6 +24,27 @@ impl Workspace {
         }
     }
 
+    /// Selects chars `range` in the text as a drag does, and gives the text the
+    /// keyboard focus, so the next key codes them (a found passage; scripts, tests).
+    pub fn select_text(&mut self, range: Option<(usize, usize)>) {
+        if let Some(open) = &mut self.open {
+            open.selection = range;
+            open.text_selection.send(range);
+            open.focus_text.send(());
+        }
+    }
+
+    /// Selects a claim again without scrolling: a double or triple click selects a
+    /// word or sentence inside the claim its first click selected, and the claim the
+    /// coder had chosen before stays the one S and Q act on.
+    pub fn keep_claim(&mut self, id: Option<ClaimId>) {
+        let Some(open) = &mut self.open else { return };
+        if open.selected != id {
+            open.selected = id;
+            open.revision += 1;
+        }
+    }
+
     /// Selects a claim and scrolls the text to it, or clears the selection.
     pub fn select_claim(&mut self, id: Option<ClaimId>) {
         let Some(open) = &mut self.open else { return };

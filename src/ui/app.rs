@@ -203,10 +203,10 @@ impl App {
         self.picker = picker;
     }
 
-    /// How often the document text was laid out again (it should be rare: only when
-    /// claims, selection, hits or geometry change), for benchmarks and tests.
-    pub fn text_layout_rebuilds(&self) -> u64 {
-        self.caches.text.rebuilds
+    /// How many paragraph blocks the document text laid out so far (each when it
+    /// first comes into view; coding a claim lays out nothing), for benchmarks.
+    pub fn text_layouts(&self) -> u64 {
+        self.caches.text.layouts()
     }
 
     /// Whether a modal window is open (letter keys then do nothing).
@@ -232,8 +232,16 @@ impl App {
             | Command::ShowReview
             | Command::ShowStatistics
             | Command::ToggleShortcuts
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
             | Command::Escape => true,
-            Command::Export | Command::ImportBrat | Command::ToggleCodebook | Command::ToggleActors => ws.is_some(),
+            Command::Export
+            | Command::ImportBrat
+            | Command::ToggleCodebook
+            | Command::ToggleActors
+            | Command::ToggleDocumentList
+            | Command::ToggleInspector => ws.is_some(),
             Command::Save => open.is_some_and(|o| o.dirty || o.loaded.stamp.is_none()) && editable,
             Command::Reload => ws.is_some_and(|w| w.current_index().is_some()),
             Command::Undo | Command::Redo => {
@@ -308,6 +316,10 @@ impl eframe::App for App {
             self.apply(CodingIntent::CheckDisk);
         }
         self.window_focused = focused;
+        self.coding.panels.width = ctx.content_rect().width();
+        if ctx.options(|o| o.theme_preference) != self.settings.theme {
+            ctx.set_theme(self.settings.theme);
+        }
         for intent in super::keys::read(ctx, self) {
             self.apply(intent);
         }

@@ -83,6 +83,7 @@ impl App {
                 let effects = Effects::one(Effect::SaveDocument);
                 return if mode.uses_dataset() { effects.and(Effect::LoadDataset) } else { effects };
             }
+            AppIntent::SetTheme(theme) => self.settings.theme = theme,
             AppIntent::RefreshDataset => return Effects::one(Effect::LoadDataset),
             AppIntent::CancelDataset => self.jobs.cancel(Task::Dataset),
             AppIntent::DatasetLoaded(result) => match result {

@@ -80,6 +80,16 @@ pub enum Command {
     ShowReview,
     /// Switch to statistics.
     ShowStatistics,
+    /// Follow the system's light or dark theme.
+    ThemeSystem,
+    /// Use the light theme.
+    ThemeLight,
+    /// Use the dark theme.
+    ThemeDark,
+    /// Show or hide the document list.
+    ToggleDocumentList,
+    /// Show or hide the claim inspector.
+    ToggleInspector,
     /// Show or hide the codebook window.
     ToggleCodebook,
     /// Show or hide the actor registry window.
@@ -166,6 +176,11 @@ impl Command {
         Command::ShowCoding,
         Command::ShowReview,
         Command::ShowStatistics,
+        Command::ThemeSystem,
+        Command::ThemeLight,
+        Command::ThemeDark,
+        Command::ToggleDocumentList,
+        Command::ToggleInspector,
         Command::ToggleCodebook,
         Command::ToggleActors,
         Command::ToggleConflicts,
@@ -363,6 +378,33 @@ impl Command {
             Command::ShowStatistics => {
                 spec("Statistics", "Charts of what the corpus holds", &[], ALL_MODES, Some((View, 0)))
             }
+            Command::ThemeSystem => spec(
+                "System theme",
+                "Light or dark as the desktop says (dark when it says nothing)",
+                &[],
+                ALL_MODES,
+                Some((View, 1)),
+            ),
+            Command::ThemeLight => {
+                spec("Light theme", "Dark text on a light background", &[], ALL_MODES, Some((View, 1)))
+            }
+            Command::ThemeDark => {
+                spec("Dark theme", "Light text on a dark background", &[], ALL_MODES, Some((View, 1)))
+            }
+            Command::ToggleDocumentList => spec(
+                "Document list",
+                "Show or hide the document list (a narrow window folds it away)",
+                &const { [cmd(Key::B)] },
+                CODING,
+                Some((View, 1)),
+            ),
+            Command::ToggleInspector => spec(
+                "Inspector",
+                "Show or hide the claim inspector and claim list (a narrow window folds them away)",
+                &const { [cmd(Key::I)] },
+                CODING,
+                Some((View, 1)),
+            ),
             Command::ToggleCodebook => {
                 spec("Codebook", "Each kind's key, definition and examples", &[], ALL_MODES, Some((View, 1)))
             }
@@ -425,11 +467,26 @@ impl Command {
             | Command::PrevDocument
             | Command::NextUnit
             | Command::PrevUnit
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::ToggleDocumentList
+            | Command::ToggleInspector
             | Command::ToggleCodebook
             | Command::ToggleActors
             | Command::ToggleConflicts
             | Command::ToggleShortcuts
             | Command::Escape => None,
+        }
+    }
+
+    /// The theme a command chooses (the View menu shows these as a choice).
+    pub fn chooses_theme(self) -> Option<egui::ThemePreference> {
+        match self {
+            Command::ThemeSystem => Some(egui::ThemePreference::System),
+            Command::ThemeLight => Some(egui::ThemePreference::Light),
+            Command::ThemeDark => Some(egui::ThemePreference::Dark),
+            _ => None,
         }
     }
 
@@ -600,6 +657,11 @@ mod tests {
             | Command::ShowCoding
             | Command::ShowReview
             | Command::ShowStatistics
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::ToggleDocumentList
+            | Command::ToggleInspector
             | Command::ToggleCodebook
             | Command::ToggleActors
             | Command::ToggleConflicts

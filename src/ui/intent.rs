@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::coding::CodingIntent;
+use super::coding::{CodingIntent, Panel};
 use super::command::Command;
 use super::datasets::DatasetsIntent;
 use super::mode::Mode;
@@ -54,6 +54,8 @@ pub enum AppIntent {
     ChangeAnnotator,
     /// Switch between coding, review and statistics.
     SetMode(Mode),
+    /// Choose the light, dark or system theme (remembered).
+    SetTheme(egui::ThemePreference),
     /// Read the corpus again into the dataset review and statistics show (after
     /// the files changed, or on Refresh).
     RefreshDataset,
@@ -147,6 +149,11 @@ impl Command {
             Command::ShowCoding => AppIntent::SetMode(Mode::Coding).into(),
             Command::ShowReview => AppIntent::SetMode(Mode::Review).into(),
             Command::ShowStatistics => AppIntent::SetMode(Mode::Statistics).into(),
+            Command::ThemeSystem => AppIntent::SetTheme(egui::ThemePreference::System).into(),
+            Command::ThemeLight => AppIntent::SetTheme(egui::ThemePreference::Light).into(),
+            Command::ThemeDark => AppIntent::SetTheme(egui::ThemePreference::Dark).into(),
+            Command::ToggleDocumentList => CodingIntent::TogglePanel(Panel::Documents).into(),
+            Command::ToggleInspector => CodingIntent::TogglePanel(Panel::Inspector).into(),
             Command::ToggleCodebook => AppIntent::ToggleCodebook.into(),
             Command::ToggleActors => AppIntent::ToggleActors.into(),
             Command::ToggleShortcuts => AppIntent::ToggleShortcuts.into(),

@@ -11,10 +11,10 @@ use egui::{KeyboardShortcut, Modifiers};
 
 use super::app::App;
 use super::coding::CodingIntent;
+use super::coding::text::TEXT_ID;
 use super::command::{Command, acts_while_typing, letter_key};
 use super::intent::Intent;
 use super::mode::Mode;
-use super::widgets::text_view::TEXT_ID;
 
 /// The intents the keys pressed this frame ask for.
 pub(crate) fn read(ctx: &egui::Context, app: &App) -> Vec<Intent> {

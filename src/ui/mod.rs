@@ -33,6 +33,7 @@ pub(crate) mod widgets;
 
 pub use app::{App, StartOptions};
 pub use coding::CodingIntent;
+pub use coding::text::TEXT_ID;
 pub use command::{Command, kind_key_conflicts};
 pub use datasets::DatasetsIntent;
 pub use intent::{AppIntent, Intent};
@@ -40,7 +41,6 @@ pub use mode::Mode;
 pub use picker::{PathKind, PathRequest, Picker};
 pub use review::{ReviewIntent, dashboard};
 pub use statistics::StatisticsIntent;
-pub use widgets::text_view::TEXT_ID;
 
 /// The window icon, also shipped in `dist/` for the desktop entry.
 const ICON_PNG: &[u8] = include_bytes!("../../dist/claimcoder.png");

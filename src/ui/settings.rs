@@ -1,5 +1,5 @@
 //! What the app remembers between runs (eframe persistence): the last corpus and
-//! annotator. Undo history and caches are deliberately not persisted.
+//! annotator, the theme. Undo history and caches are deliberately not persisted.
 
 use std::path::PathBuf;
 
@@ -15,4 +15,6 @@ pub(crate) struct Settings {
     pub annotator: Option<String>,
     /// Whether the codebook window was open.
     pub show_codebook: bool,
+    /// Light, dark or as the system says.
+    pub theme: egui::ThemePreference,
 }

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use claimcoder::model::AnnotationFile;
-use claimcoder::ui::{App, PathRequest, Picker, StartOptions, TEXT_ID};
-use egui::text::{CCursor, CCursorRange};
+use claimcoder::ui::{App, CodingIntent, PathRequest, Picker, StartOptions, TEXT_ID};
 use egui_kittest::Harness;
 
 /// A file and folder dialog that answers every request with a fixed path.
@@ -35,9 +34,16 @@ pub fn seed_corpus(with_codings: bool) -> tempfile::TempDir {
 
 /// The real app on `corpus`, coding as `annotator` (or asking when `None`).
 pub fn app(corpus: &Path, annotator: Option<&str>) -> Harness<'static, App> {
+    app_stepping(corpus, annotator, 0.25)
+}
+
+/// The real app, each frame `step` seconds apart (a double click needs its two
+/// clicks within 0.3 s, so tests that double-click use short frames).
+pub fn app_stepping(corpus: &Path, annotator: Option<&str>, step: f32) -> Harness<'static, App> {
     let corpus = corpus.to_path_buf();
     let annotator = annotator.map(str::to_owned);
-    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 820.0)).build_eframe(move |cc| {
+    let builder = Harness::builder().with_size(egui::vec2(1280.0, 820.0)).with_step_dt(step);
+    let mut harness = builder.build_eframe(move |cc| {
         App::new(
             cc,
             StartOptions { corpus: Some(corpus), annotator, picker: Arc::new(FixedPicker(None)), remember: false },
@@ -61,16 +67,13 @@ pub fn settle(harness: &mut Harness<'static, App>) {
     harness.run_steps(3);
 }
 
-/// Selects chars `start..end` in the document text, as a drag with the mouse does,
-/// and gives the text the keyboard focus.
+/// Selects chars `start..end` in the document text, as a drag with Alt held (char
+/// precision) does, and gives the text the keyboard focus.
 pub fn select(harness: &mut Harness<'static, App>, start: usize, end: usize) {
-    let id = egui::Id::unique(TEXT_ID);
-    let ctx = harness.ctx.clone();
-    let mut state = egui::TextEdit::load_state(&ctx, id).unwrap_or_default();
-    state.cursor.set_char_range(Some(CCursorRange::two(CCursor::new(start), CCursor::new(end))));
-    egui::TextEdit::store_state(&ctx, id, state);
-    ctx.memory_mut(|m| m.request_focus(id));
+    harness.state_mut().apply(CodingIntent::SelectText(Some((start, end))));
     harness.run_steps(2);
+    let focused = harness.ctx.memory(|m| m.focused());
+    assert_eq!(focused, Some(egui::Id::unique(TEXT_ID)), "the text has the keyboard focus");
 }
 
 /// The open document's text.

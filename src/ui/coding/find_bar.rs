@@ -19,15 +19,9 @@ pub(crate) struct FindBar {
     /// Give the field the keyboard focus.
     pub(crate) focus: ViewRequest<()>,
     searched: Option<(String, String)>,
-    revision: u64,
 }
 
 impl FindBar {
-    /// Bumped whenever the hits change, for the text layout cache.
-    pub(crate) fn revision(&self) -> u64 {
-        self.revision
-    }
-
     /// Searches again when the query or the document changed.
     pub(crate) fn refresh(&mut self, open: &OpenDocument) {
         let key = (open.doc.sha256.clone(), self.query.clone());
@@ -41,7 +35,6 @@ impl FindBar {
         };
         self.current = None;
         self.searched = Some(key);
-        self.revision += 1;
     }
 
     /// Goes to the next (or previous) hit, selects it in the text and scrolls to it.
@@ -56,7 +49,6 @@ impl FindBar {
             (Some(i), false) => (i + n - 1) % n,
         };
         self.current = Some(next);
-        self.revision += 1;
         let (s, e) = self.hits[next];
         open.scroll_to.send(s);
         open.selection = Some((s, e));

@@ -4,7 +4,8 @@
 //! own (the find bar, what is typed in the inspector).
 //!
 //! - [`view`]: the panels; [`doc_list`], [`claim_list`], [`inspector`],
-//!   [`find_bar`], [`status_bar`] render them; the text is `widgets::text_view`.
+//!   [`find_bar`], [`status_bar`] render them; the text is [`text`], the
+//!   document view over the open document.
 
 pub(crate) mod actor_picker;
 pub(crate) mod claim_fields;
@@ -13,7 +14,9 @@ pub(crate) mod conflicts_panel;
 pub(crate) mod doc_list;
 pub(crate) mod find_bar;
 pub(crate) mod inspector;
+pub(crate) mod panels;
 pub(crate) mod status_bar;
+pub(crate) mod text;
 pub(crate) mod view;
 
 use super::effect::Effects;
@@ -21,6 +24,7 @@ use crate::coding::{DocSummary, Mark, Workspace};
 use crate::model::{Actor, ClaimId, Status};
 pub(crate) use find_bar::FindBar;
 pub(crate) use inspector::InspectorInputs;
+pub use panels::Panel;
 
 /// An intent of the coding mode.
 #[derive(Debug)]
@@ -46,6 +50,11 @@ pub enum CodingIntent {
     ListingFailed(String),
     /// The text selection (char range) changed in the text, or collapsed.
     TextSelection(Option<(usize, usize)>),
+    /// Select chars in the text as a drag does and give the text the focus.
+    SelectText(Option<(usize, usize)>),
+    /// A double or triple click: select again the claim selected before its first
+    /// click, without scrolling.
+    KeepClaim(Option<ClaimId>),
     /// A click in the text at this char: select the innermost claim there.
     ClickText(usize),
     /// Select a claim (and scroll the text to it), or clear the selection.
@@ -139,6 +148,8 @@ pub enum CodingIntent {
     Escape,
     /// What is typed in the inspector.
     EditInspector(InspectorInputs),
+    /// Show or hide a side panel.
+    TogglePanel(Panel),
 }
 
 /// The coding mode's own state; the coded data is the workspace's.
@@ -148,6 +159,8 @@ pub(crate) struct CodingState {
     pub(crate) find: Option<FindBar>,
     /// What is typed in the inspector.
     pub(crate) inspector: InspectorInputs,
+    /// Which side panels are shown.
+    pub(crate) panels: panels::Panels,
 }
 
 impl CodingState {
@@ -168,6 +181,8 @@ impl CodingState {
                 ws.notice = Some(format!("The document list could not be read completely: {reason}"));
             }
             CodingIntent::TextSelection(range) => ws.set_text_selection(range),
+            CodingIntent::SelectText(range) => ws.select_text(range),
+            CodingIntent::KeepClaim(id) => ws.keep_claim(id),
             CodingIntent::ClickText(pos) => {
                 let at = ws.open.as_ref().and_then(|o| o.claim_at(pos));
                 ws.select_claim(at);
@@ -243,6 +258,7 @@ impl CodingState {
                 None => ws.clear_selection(),
             },
             CodingIntent::EditInspector(inputs) => self.inspector = inputs,
+            CodingIntent::TogglePanel(panel) => self.panels.toggle(panel),
         }
         if let (Some(find), Some(open)) = (&mut self.find, &ws.open) {
             find.refresh(open);

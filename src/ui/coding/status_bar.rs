@@ -3,6 +3,7 @@
 use egui::RichText;
 
 use super::CodingIntent;
+use super::panels::{Panel, Panels};
 use crate::coding::Workspace;
 use crate::model::Status;
 use crate::ui::command::Command;
@@ -10,7 +11,7 @@ use crate::ui::intent::Intent;
 use crate::ui::widgets::style::{muted, warning};
 
 /// Shows the status bar.
-pub(crate) fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
+pub(crate) fn show(ui: &mut egui::Ui, ws: &Workspace, panels: &Panels, out: &mut Vec<Intent>) {
     ui.horizontal(|ui| {
         if let Some(open) = &ws.open {
             let status = open.loaded.file.status;
@@ -37,6 +38,15 @@ pub(crate) fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let keys = Command::ToggleShortcuts.shortcut_text(ui.ctx()).unwrap_or_default();
             ui.label(RichText::new(format!("{keys}: shortcuts")).color(muted(ui)));
+            for (panel, command) in
+                [(Panel::Inspector, Command::ToggleInspector), (Panel::Documents, Command::ToggleDocumentList)]
+            {
+                let spec = command.spec();
+                let hover = format!("{} ({})", spec.tooltip, command.shortcut_text(ui.ctx()).unwrap_or_default());
+                if ui.add(egui::Button::selectable(panels.shows(panel), spec.text)).on_hover_text(hover).clicked() {
+                    out.push(CodingIntent::TogglePanel(panel).into());
+                }
+            }
         });
     });
 }

@@ -2,30 +2,37 @@
 //! (right), text (centre) and status bar, or what to do when there is nothing to
 //! code yet.
 
+use super::panels::{DOCUMENTS_WIDTH, INSPECTOR_WIDTH, Panel};
+use super::text::{self, TextView, TextViewCache};
 use super::{CodingIntent, claim_list, doc_list, find_bar, inspector, status_bar};
 use crate::ui::app::App;
 use crate::ui::intent::{AppIntent, Intent};
 use crate::ui::widgets::style::{error, warning};
-use crate::ui::widgets::text_view::{self, TextView, TextViewCache};
 
 /// Shows the coding mode below the menu bar.
 pub(crate) fn show(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache, out: &mut Vec<Intent>) {
     if let Some(ws) = &app.workspace {
-        egui::Panel::bottom("status").show(ui, |ui| status_bar::show(ui, ws, out));
-        egui::Panel::left("documents")
-            .resizable(true)
-            .default_size(270.0)
-            .min_size(180.0)
-            .show(ui, |ui| doc_list::show(ui, ws, out));
-        if let Some(open) = &ws.open {
-            egui::Panel::right("inspector").resizable(true).default_size(340.0).min_size(260.0).show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("inspector-scroll")
-                    .max_height(ui.available_height() * 0.6)
-                    .show(ui, |ui| inspector::show(ui, open, &ws.project, &app.coding.inspector, out));
-                ui.separator();
-                claim_list::show(ui, open, &ws.project, out);
-            });
+        egui::Panel::bottom("status").show(ui, |ui| status_bar::show(ui, ws, &app.coding.panels, out));
+        let panels = &app.coding.panels;
+        if panels.shows(Panel::Documents) {
+            egui::Panel::left("documents")
+                .resizable(true)
+                .default_size(DOCUMENTS_WIDTH)
+                .min_size(180.0)
+                .show(ui, |ui| doc_list::show(ui, ws, out));
+        }
+        if let Some(open) = ws.open.as_ref().filter(|_| panels.shows(Panel::Inspector)) {
+            egui::Panel::right("inspector").resizable(true).default_size(INSPECTOR_WIDTH).min_size(260.0).show(
+                ui,
+                |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("inspector-scroll")
+                        .max_height(ui.available_height() * 0.6)
+                        .show(ui, |ui| inspector::show(ui, open, &ws.project, &app.coding.inspector, out));
+                    ui.separator();
+                    claim_list::show(ui, open, &ws.project, out);
+                },
+            );
         }
     }
     egui::CentralPanel::default().show(ui, |ui| central(ui, app, text_cache, out));
@@ -90,7 +97,7 @@ fn central(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache, out: &m
     }
     let codebook = ws.project.codebook();
     let view = TextView { open, codebook: &codebook, find: app.coding.find.as_ref() };
-    text_view::show(ui, &view, text_cache, out);
+    text::show(ui, &view, text_cache, out);
 }
 
 fn empty_state(ui: &mut egui::Ui, app: &App, out: &mut Vec<Intent>) {

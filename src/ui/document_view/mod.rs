@@ -117,6 +117,10 @@ pub struct DocumentView {
     laid: HashMap<usize, LaidBlock>,
     /// Column width and pixels per point the layouts are for.
     geometry: (f32, f32),
+    /// The text options the layouts were made with: when they change (the theme
+    /// changes how glyphs are rasterised) egui rebuilds its glyph atlas, and
+    /// layouts made before point into the old one.
+    text_options: Option<egui::epaint::text::TextOptions>,
     scroll: f32,
     viewport: f32,
     selection: Option<(usize, usize)>,
@@ -148,6 +152,7 @@ impl DocumentView {
             tops: vec![0.0; n + 1],
             laid: HashMap::new(),
             geometry: (0.0, 0.0),
+            text_options: None,
             scroll: 0.0,
             viewport: 0.0,
             selection: None,
@@ -246,6 +251,10 @@ impl DocumentView {
         let width = (area.width() - 2.0 * PADDING).clamp(40.0, MAX_TEXT_WIDTH);
         let column_left = (area.center().x - width / 2.0).max(area.left() + PADDING.min(area.width() / 4.0));
         self.viewport = area.height();
+        let options = ui.ctx().fonts(|f| *f.options());
+        if self.text_options.replace(options).is_some_and(|before| before != options) {
+            self.geometry = (0.0, 0.0);
+        }
         self.set_geometry(width, ui.pixels_per_point());
 
         let mut out = ViewOutput::default();

@@ -1,7 +1,8 @@
 //! The document text as a styled layout: claims as translucent highlights in their
 //! kind's colour (stronger when nested or selected), source mentions underlined,
-//! cues in italics with a thin underline, find hits in yellow. Rebuilt only when the
-//! claims, selection, hits or geometry change (see `text_view.rs`).
+//! cues in italics with a thin underline, find hits in yellow, for the review's
+//! side-by-side text (`review::lanes`), which caches it until the
+//! claims, selection, hits or geometry change.
 
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, FontFamily, FontId, Stroke, Visuals};

@@ -2,9 +2,9 @@
 //! and the windows on top. It only reads the app and returns the intents the views
 //! produced; the app applies them after the frame.
 
-use super::text_view::TextViewCache;
 use super::{actors_window, codebook_window, dialogs, help, menu_bar};
 use crate::ui::app::App;
+use crate::ui::coding::text::TextViewCache;
 use crate::ui::intent::Intent;
 use crate::ui::jobs::{PickFor, Task};
 use crate::ui::mode::Mode;

@@ -65,9 +65,10 @@ fn menu(ui: &mut egui::Ui, app: &App, which: Menu, title: &str, out: &mut Vec<In
 
 fn item(ui: &mut egui::Ui, app: &App, command: Command, out: &mut Vec<Intent>) {
     let spec = command.spec();
-    let clicked = match command.shows_mode() {
-        Some(mode) => ui.radio(app.mode == mode, spec.text).on_hover_text(spec.tooltip).clicked(),
-        None => {
+    let clicked = match (command.shows_mode(), command.chooses_theme()) {
+        (Some(mode), _) => ui.radio(app.mode == mode, spec.text).on_hover_text(spec.tooltip).clicked(),
+        (None, Some(theme)) => ui.radio(app.settings.theme == theme, spec.text).on_hover_text(spec.tooltip).clicked(),
+        (None, None) => {
             let mut button = egui::Button::new(spec.text);
             if let Some(keys) = command.shortcut_text(ui.ctx()) {
                 button = button.shortcut_text(keys);

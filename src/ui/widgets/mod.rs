@@ -14,4 +14,3 @@ pub(crate) mod list_row;
 pub(crate) mod menu_bar;
 pub(crate) mod request;
 pub(crate) mod style;
-pub(crate) mod text_view;
