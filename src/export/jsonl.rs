@@ -1,6 +1,7 @@
 //! JSON-lines export (FORMAT.md section 6): a line per document per annotator with
 //! the full text, so `text[start:end]` in Python gives every span back.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde::Serialize;
@@ -14,6 +15,8 @@ struct Line<'a> {
     document: &'a str,
     annotator: &'a str,
     text: &'a str,
+    /// The document's `documents.csv` row: every non-empty cell but the id.
+    meta: BTreeMap<&'a str, &'a str>,
     claims: Vec<JsonClaim<'a>>,
 }
 
@@ -29,6 +32,7 @@ struct JsonClaim<'a> {
     source_mention: Option<JsonSpan<'a>>,
     cue: Option<JsonSpan<'a>>,
     note: &'a str,
+    fields: &'a BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -69,6 +73,7 @@ pub(crate) fn write(
                     source_mention: c.source_mention.as_ref().map(JsonSpan::from),
                     cue: c.cue.as_ref().map(JsonSpan::from),
                     note: &c.note,
+                    fields: &c.fields,
                 }
             })
             .collect();
@@ -76,6 +81,7 @@ pub(crate) fn write(
             document: &unit.doc.entry.id,
             annotator: unit.annotator.as_str(),
             text: unit.doc.document.text.as_str(),
+            meta: dataset.metadata.get(&unit.doc.entry.id).map(|m| m.values().collect()).unwrap_or_default(),
             claims,
         };
         serde_json::to_writer(&mut *out, &line).map_err(std::io::Error::other)?;

@@ -141,7 +141,7 @@ pub fn export(
     opts: &ExportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ExportSummary, ExportError> {
-    if let Some(first) = dataset.errors.first() {
+    if let Some(first) = dataset.errors.first().or(dataset.metadata_error.as_ref()) {
         return Err(ExportError::BrokenFile(first.clone()));
     }
     let mut skipped = Vec::new();

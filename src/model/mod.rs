@@ -8,6 +8,7 @@ pub mod claim;
 pub mod codebook;
 pub mod corpus;
 pub mod document;
+pub mod metadata;
 pub mod span;
 pub mod strict;
 pub mod text_index;
@@ -20,6 +21,7 @@ pub use claim::{Claim, ClaimId};
 pub use codebook::{Choice, Codebook, Field, FieldType, Kind, Project};
 pub use corpus::{Corpus, DocumentEntry};
 pub use document::{Document, DocumentError};
+pub use metadata::{DocumentMeta, Metadata};
 pub use span::Span;
 pub use text_index::TextIndex;
 

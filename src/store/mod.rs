@@ -8,6 +8,7 @@ pub mod atomic_batch;
 pub mod check;
 pub mod dataset;
 pub mod disk_stamp;
+pub mod metadata_io;
 pub mod project_io;
 pub mod reanchor;
 pub mod ron_error;
