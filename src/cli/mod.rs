@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod check;
 pub mod export;
 pub mod import;
+pub mod import_corpus;
 pub mod stats;
 
 use std::path::PathBuf;
@@ -42,9 +43,12 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Inter-annotator agreement: a table, or JSON with --json.
     Agreement(agreement::AgreementArgs),
-    /// Import brat standoff annotations as one annotator's files.
+    /// Import brat standoff annotations as annotation files.
     #[command(name = "import-brat")]
     ImportBrat(import::ImportArgs),
+    /// Make (or add to) a corpus from articles in a CSV, TSV, JSONL or news-please export.
+    #[command(name = "import-corpus")]
+    ImportCorpus(import_corpus::ImportCorpusArgs),
     /// Corpus statistics: documents, progress, claims by kind, source and group.
     Stats(stats::StatsArgs),
 }
@@ -65,6 +69,7 @@ pub fn main() -> i32 {
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Agreement(args)) => agreement::run(&args),
         Some(Command::ImportBrat(args)) => import::run(&args),
+        Some(Command::ImportCorpus(args)) => import_corpus::run(&args),
         Some(Command::Stats(args)) => stats::run(&args),
     }
 }

@@ -13,6 +13,7 @@ mod brat_conf;
 mod brat_parse;
 mod csv;
 pub mod import_brat;
+pub mod import_corpus;
 mod jsonl;
 mod output;
 pub mod stats;

@@ -6,6 +6,7 @@ pub mod annotation_io;
 pub mod atomic;
 pub mod atomic_batch;
 pub mod check;
+pub mod convert_utf8;
 pub mod dataset;
 pub mod disk_stamp;
 pub mod metadata_io;
