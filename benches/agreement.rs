@@ -84,7 +84,7 @@ fn write_corpus(root: &Path) {
         for annotator in ANNOTATORS {
             let mut file = AnnotationFile::new(&format!("{stem}.txt"), annotator, &sha);
             file.claims = coding(&text, &mut rng);
-            let ron = to_ron(&file).unwrap_or_default();
+            let ron = to_ron(&file);
             std::fs::write(root.join(format!("{stem}.{annotator}.ron")), ron).unwrap_or_default();
         }
         std::fs::write(root.join(format!("{stem}.txt")), text).unwrap_or_default();

@@ -12,14 +12,13 @@ use std::time::{Duration, Instant};
 
 use claimcoder::model::{AnnotationFile, Claim, Document, Span};
 use claimcoder::store::{to_ron, write_atomic};
-use claimcoder::ui::folder_picker::FolderPicker;
-use claimcoder::ui::{App, StartOptions};
+use claimcoder::ui::{App, PathRequest, Picker, StartOptions};
 use eframe::App as _;
 
 struct NoPicker;
 
-impl FolderPicker for NoPicker {
-    fn pick_folder(&self, _start: Option<std::path::PathBuf>) -> Option<std::path::PathBuf> {
+impl Picker for NoPicker {
+    fn choose(&self, _request: &PathRequest) -> Option<std::path::PathBuf> {
         None
     }
 }
@@ -41,7 +40,7 @@ fn corpus_with(dir: &Path, text: &str, claims: usize) {
         claim.cue = Span::from_text(&doc.text, end.saturating_sub(6), end.saturating_sub(2));
         file.claims.push(claim);
     }
-    let ron = to_ron(&file).expect("serialise");
+    let ron = to_ron(&file);
     write_atomic(&dir.join("doc.bench.ron"), ron.as_bytes()).expect("write annotations");
 }
 
@@ -169,7 +168,7 @@ fn large_corpus_figures() {
     app.frame(Vec::new());
     let shown = t.elapsed();
     let t = Instant::now();
-    while app.app.workspace.as_ref().is_some_and(|w| w.listing.is_loading()) {
+    while app.app.is_busy() {
         app.frame(Vec::new());
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -20,7 +20,7 @@ fn claim(id: u64, kind: &str, start: usize, end: usize, source: Option<&str>) ->
 fn write_file(root: &Path, stem: &str, annotator: &str, claims: Vec<Claim>) {
     let mut file = AnnotationFile::new(&format!("{stem}.txt"), annotator, &sha256_hex(TEXT.as_bytes()));
     file.claims = claims;
-    std::fs::write(root.join(format!("{stem}.{annotator}.ron")), to_ron(&file).unwrap()).unwrap();
+    std::fs::write(root.join(format!("{stem}.{annotator}.ron")), to_ron(&file)).unwrap();
 }
 
 /// Two documents coded by alice and bob, one only by alice, and a gold file that

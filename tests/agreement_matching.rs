@@ -29,6 +29,18 @@ fn empty_and_disjoint_spans_never_match() {
     assert_eq!(match_overlap(&[claim(1, 0, 4)], &[claim(1, 4, 8)]), vec![]);
 }
 
+/// Issue 7, case 8: two empty spans at the same place are not an exact match
+/// either (FORMAT.md section 7: empty spans never match), nor are reversed ones;
+/// the real claims around them still pair.
+#[test]
+fn empty_spans_never_match_exactly() {
+    assert_eq!(match_exact(&[claim(1, 3, 3)], &[claim(1, 3, 3)]), vec![]);
+    assert_eq!(match_exact(&[claim(1, 5, 2)], &[claim(1, 5, 2)]), vec![]);
+    let a = [claim(1, 3, 3), claim(2, 3, 9)];
+    let b = [claim(7, 3, 9), claim(8, 3, 3)];
+    assert_eq!(match_exact(&a, &b), pairs(&[(1, 0)]));
+}
+
 #[test]
 fn nested_claims_match_their_own_counterparts() {
     let a = [claim(1, 0, 10), claim(2, 2, 6)];

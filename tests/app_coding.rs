@@ -3,6 +3,7 @@
 
 mod common;
 
+use claimcoder::ui::{AppIntent, CodingIntent};
 use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -10,7 +11,7 @@ use egui_kittest::kittest::Queryable;
 const DOC3: &str = "003_3ea6fb826d1b81b4";
 
 fn open_doc(harness: &mut egui_kittest::Harness<'static, claimcoder::ui::App>, index: usize) {
-    harness.state_mut().apply(claimcoder::ui::action::Action::OpenDocument(index));
+    harness.state_mut().apply(CodingIntent::OpenDocument(index));
     harness.run_steps(2);
 }
 
@@ -128,11 +129,11 @@ fn switching_documents_saves_and_reopening_finds_the_claims() {
     select(&mut h, s, e);
     h.key_press(Key::A);
     h.run_steps(2);
-    h.state_mut().apply(claimcoder::ui::action::Action::Escape);
+    h.state_mut().apply(AppIntent::Escape);
     h.run_steps(1);
     h.key_press(Key::N);
     h.run_steps(2);
-    assert_eq!(h.state().workspace.as_ref().and_then(|w| w.current_index()), Some(1));
+    assert_eq!(h.state().workspace().and_then(|w| w.current_index()), Some(1));
     assert_eq!(read_annotations(corpus.path(), "000_f61589d60f9b959b", "tester").claims.len(), 1);
     drop(h);
 
@@ -141,7 +142,7 @@ fn switching_documents_saves_and_reopening_finds_the_claims() {
     let claims = open_claims(&again);
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].content.quote, "The meetings come amid heightened concern in the U.S. about cyber attacks.");
-    let row = again.state().workspace.as_ref().and_then(|w| w.listing.rows[0].clone()).expect("row read");
+    let row = again.state().workspace().and_then(|w| w.listing.rows[0].clone()).expect("row read");
     assert_eq!(row.claims, 1);
 }
 
@@ -178,11 +179,11 @@ fn j_and_k_walk_the_claims_and_delete_removes_one() {
     h.run_steps(1);
     h.key_press(Key::J);
     h.run_steps(1);
-    let selected = h.state().workspace.as_ref().and_then(|w| w.open.as_ref()).and_then(|o| o.selected);
+    let selected = h.state().workspace().and_then(|w| w.open.as_ref()).and_then(|o| o.selected);
     assert_eq!(selected, Some(claims[1].id));
     h.key_press(Key::K);
     h.run_steps(1);
-    let selected = h.state().workspace.as_ref().and_then(|w| w.open.as_ref()).and_then(|o| o.selected);
+    let selected = h.state().workspace().and_then(|w| w.open.as_ref()).and_then(|o| o.selected);
     assert_eq!(selected, Some(claims[0].id));
     h.key_press(Key::Delete);
     h.run_steps(1);
@@ -199,13 +200,13 @@ fn find_selects_a_hit_that_can_be_coded() {
     h.run_steps(1);
     h.key_press(Key::Enter);
     h.run_steps(2);
-    let selection = h.state().workspace.as_ref().and_then(|w| w.open.as_ref()).and_then(|o| o.selection);
+    let selection = h.state().workspace().and_then(|w| w.open.as_ref()).and_then(|o| o.selection);
     let text = open_text(&h);
     let (s, e) = selection.expect("the hit is selected");
     assert_eq!(chars(&text, s, e), "denial-of-service");
     h.key_press(Key::Escape);
     h.run_steps(2);
-    assert!(h.state().dialogs.find.is_none(), "Escape closes the find bar");
+    assert!(!h.state().is_finding(), "Escape closes the find bar");
     h.key_press(Key::D);
     h.run_steps(2);
     let claims = open_claims(&h);
@@ -223,5 +224,5 @@ fn mark_done_shows_in_the_list_and_the_file() {
     h.run_steps(1);
     let file = read_annotations(corpus.path(), "000_f61589d60f9b959b", "tester");
     assert_eq!(file.status, claimcoder::model::Status::Done);
-    assert_eq!(h.state().workspace.as_ref().map(|w| w.listing.done()), Some((1, 5)));
+    assert_eq!(h.state().workspace().map(|w| w.listing.done()), Some((1, 5)));
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use claimcoder::agreement::report::{AgreementReport, agreement};
 use claimcoder::model::Annotator;
-use claimcoder::ui::review::dashboard;
+use claimcoder::ui::dashboard;
 use egui::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

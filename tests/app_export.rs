@@ -3,13 +3,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
-use claimcoder::ui::App;
-use claimcoder::ui::action::Action;
-use claimcoder::ui::datasets::DatasetAction;
-use claimcoder::ui::datasets::save_picker::{PathRequest, SavePicker};
+use claimcoder::ui::{App, DatasetsIntent};
 use common::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -19,17 +16,8 @@ use egui_kittest::kittest::Queryable;
 const HEADER: &str = "document,annotator,claim_id,kind,start,end,text,source,source_name,source_start,source_end,source_text,cue_start,cue_end,cue_text,note,status,modified";
 const DOC0: &str = "000_f61589d60f9b959b";
 
-/// A save dialog that answers with a fixed path.
-struct FixedSavePicker(Option<PathBuf>);
-
-impl SavePicker for FixedSavePicker {
-    fn choose(&self, _request: &PathRequest) -> Option<PathBuf> {
-        self.0.clone()
-    }
-}
-
 fn use_picker(h: &mut Harness<'static, App>, path: Option<&Path>) {
-    h.state_mut().datasets.picker = Arc::new(FixedSavePicker(path.map(Path::to_path_buf)));
+    h.state_mut().set_picker(Arc::new(FixedPicker(path.map(Path::to_path_buf))));
 }
 
 /// Opens File > `item` with the mouse.
@@ -40,20 +28,9 @@ fn file_menu(h: &mut Harness<'static, App>, item: &str) {
     h.run_steps(3);
 }
 
-/// Runs frames until no dialog or background job of the datasets windows is busy.
+/// Runs frames until no dialog or background job is busy.
 fn wait(h: &mut Harness<'static, App>) {
-    for _ in 0..1000 {
-        h.run_steps(1);
-        let d = &h.state().datasets;
-        let busy = d.export.as_ref().is_some_and(|e| e.running.is_some() || e.choosing.is_some())
-            || d.import.as_ref().is_some_and(|i| i.running.is_some() || i.choosing.is_some());
-        if !busy {
-            h.run_steps(2);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the background job did not finish");
+    settle(h);
 }
 
 /// Replaces the text of the input labelled `label`.
@@ -70,7 +47,7 @@ fn untick(h: &mut Harness<'static, App>, annotator: &str) {
 }
 
 fn export_outcome(h: &Harness<'static, App>) -> String {
-    let outcome = h.state().datasets.export.as_ref().and_then(|d| d.outcome.clone());
+    let outcome = h.state().export_dialog().and_then(|d| d.outcome.clone());
     outcome.map(|o| o.headline).unwrap_or_default()
 }
 
@@ -100,7 +77,7 @@ fn a_csv_export_through_the_dialog_has_a_row_per_claim_of_the_chosen_annotators(
     }
     h.get_by_label("Choose…").click();
     wait(&mut h);
-    assert_eq!(h.state().datasets.export.as_ref().map(|d| d.path.clone()), Some(out.display().to_string()));
+    assert_eq!(h.state().export_dialog().map(|d| d.form.path.clone()), Some(out.display().to_string()));
     h.get_by_label("Export").click();
     wait(&mut h);
     let rows = csv_rows(&out);
@@ -129,7 +106,7 @@ fn only_documents_marked_done_leaves_unfinished_files_out() {
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("done.csv");
     let mut h = app(corpus.path(), Some("lead"));
-    h.state_mut().apply(Action::Datasets(DatasetAction::ShowExport));
+    h.state_mut().apply(DatasetsIntent::ShowExport);
     h.run_steps(2);
     type_into(&mut h, "File to write", &out.display().to_string());
     h.get_by_label("Only documents marked done").click();
@@ -149,7 +126,7 @@ fn an_existing_file_is_replaced_only_after_confirmation() {
     let out = out_dir.path().join("claims.jsonl");
     std::fs::write(&out, "keep me\n").unwrap();
     let mut h = app(corpus.path(), Some("lead"));
-    h.state_mut().apply(Action::Datasets(DatasetAction::ShowExport));
+    h.state_mut().apply(DatasetsIntent::ShowExport);
     h.run_steps(2);
     h.get_by_label("JSON lines: one file, a line per document and annotator").click();
     h.run_steps(1);
@@ -198,10 +175,8 @@ fn a_brat_export_imports_back_as_another_annotator_through_the_import_window() {
     settle(&mut h);
     let outcome = h
         .state()
-        .datasets
-        .import
-        .as_ref()
-        .map(|d| (d.outcome.clone(), d.error.clone(), d.folder.clone(), d.annotator.clone()));
+        .import_dialog()
+        .map(|d| (d.outcome.clone(), d.error.clone(), d.form.folder.clone(), d.form.annotator.clone()));
     assert!(h.query_by_label_contains("Imported 56 claims into 5 annotation files for copy").is_some(), "{outcome:?}");
     for entry in std::fs::read_dir(corpus.path()).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
@@ -217,7 +192,7 @@ fn a_brat_export_imports_back_as_another_annotator_through_the_import_window() {
         };
         assert_eq!(spans("copy"), spans("analyst-a"), "{stem}: the same claims");
     }
-    let annotators = h.state().workspace.as_ref().map(|w| w.corpus.annotators()).unwrap_or_default();
+    let annotators = h.state().workspace().map(|w| w.corpus.annotators()).unwrap_or_default();
     assert!(annotators.iter().any(|a| a.to_string() == "copy"), "the corpus is rescanned: {annotators:?}");
 }
 
@@ -226,7 +201,7 @@ fn bad_paths_and_names_get_a_clear_sentence() {
     let corpus = seed_corpus(true);
     let mut h = app(corpus.path(), Some("lead"));
     use_picker(&mut h, None);
-    h.state_mut().apply(Action::Datasets(DatasetAction::ShowExport));
+    h.state_mut().apply(DatasetsIntent::ShowExport);
     h.run_steps(2);
     h.get_by_label("Choose…").click();
     wait(&mut h);
@@ -244,7 +219,7 @@ fn bad_paths_and_names_get_a_clear_sentence() {
     h.get_by_label("Close").click();
     h.run_steps(2);
 
-    h.state_mut().apply(Action::Datasets(DatasetAction::ShowImport));
+    h.state_mut().apply(DatasetsIntent::ShowImport);
     h.run_steps(2);
     type_into(&mut h, "brat folder", &corpus.path().display().to_string());
     type_into(&mut h, "Import as annotator", "Bad Name");

@@ -3,8 +3,8 @@
 
 mod common;
 
-use claimcoder::ui::action::Action;
-use claimcoder::ui::save_status::SaveStatus;
+use claimcoder::coding::SaveStatus;
+use claimcoder::ui::CodingIntent;
 use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -12,20 +12,20 @@ use egui_kittest::kittest::Queryable;
 const DOC0: &str = "000_f61589d60f9b959b";
 
 fn save_status(h: &egui_kittest::Harness<'static, claimcoder::ui::App>) -> SaveStatus {
-    h.state().workspace.as_ref().map(|w| w.save.clone()).expect("a corpus is open")
+    h.state().workspace().map(|w| w.save.clone()).expect("a corpus is open")
 }
 
 #[test]
 fn who_is_coding_is_asked_and_validated() {
     let corpus = seed_corpus(false);
     let mut h = app(corpus.path(), None);
-    assert!(h.state().workspace.is_none());
+    assert!(h.state().workspace().is_none());
     h.get_by_label("Who is coding?").type_text("Bad Name");
     h.run_steps(1);
     h.get_by_label("Start coding").click();
     h.run_steps(2);
     assert!(h.query_by_label_contains("use only lower-case letters").is_some(), "the reason is shown");
-    assert!(h.state().workspace.is_none());
+    assert!(h.state().workspace().is_none());
     h.get_by_label("Who is coding?").focus();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.get_by_label("Who is coding?").type_text("alice");
@@ -55,7 +55,7 @@ fn a_broken_file_opens_read_only_and_is_never_overwritten() {
     h.run_steps(2);
     assert!(open_claims(&h).is_empty(), "no edits on a read-only file");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.state_mut().apply(Action::NextDocument);
+    h.state_mut().apply(CodingIntent::NextDocument);
     h.run_steps(2);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), broken, "the broken file is untouched");
 }
@@ -73,14 +73,14 @@ fn a_misspelled_field_opens_read_only_and_the_next_claim_does_not_rewrite_the_fi
         }
         other => panic!("expected read-only, got {other:?}"),
     }
-    let row = h.state().workspace.as_ref().and_then(|w| w.listing.rows[0].clone()).expect("listed");
+    let row = h.state().workspace().and_then(|w| w.listing.rows[0].clone()).expect("listed");
     assert!(row.error.is_some_and(|e| e.contains("claimz")), "the list shows the error, not \"0 claims\"");
     let text = open_text(&h);
     let (s, e) = char_range_of(&text, "The meetings come amid");
     select(&mut h, s, e);
     h.key_press(Key::A);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.state_mut().apply(Action::NextDocument);
+    h.state_mut().apply(CodingIntent::NextDocument);
     h.run_steps(2);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), broken, "the 12 claims are still on disk");
 }
@@ -114,7 +114,7 @@ fn a_changed_text_re_anchors_claims_and_keeps_orphans() {
     std::fs::write(&text_path, edited).unwrap();
 
     let mut h = app(corpus.path(), Some("analyst-a"));
-    let open = h.state().workspace.as_ref().and_then(|w| w.open.as_ref()).expect("open");
+    let open = h.state().workspace().and_then(|w| w.open.as_ref()).expect("open");
     assert_eq!(open.claims().len(), before.claims.len(), "no claim is dropped");
     assert_eq!(open.orphans.len(), 1, "the claim whose quote vanished is orphaned");
     let new_text = open.doc.text.as_str().to_owned();
@@ -122,15 +122,29 @@ fn a_changed_text_re_anchors_claims_and_keeps_orphans() {
         assert_eq!(chars(&new_text, c.content.start, c.content.end), c.content.quote);
     }
     assert!(h.query_by_label_contains("orphaned claim").is_some(), "orphans are shown to the user");
-    h.state_mut().apply(Action::ToggleDone);
-    h.state_mut().apply(Action::Save);
+    h.state_mut().apply(CodingIntent::ToggleDone);
+    h.state_mut().apply(CodingIntent::Save);
     h.run_steps(1);
     let after = read_annotations(corpus.path(), DOC0, "analyst-a");
     assert_eq!(after.claims.len(), before.claims.len(), "orphans are written back");
 }
 
+fn conflict_copies(corpus: &std::path::Path, file: &str) -> Vec<String> {
+    let mut side: Vec<_> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&format!("{file}.conflict-")))
+        .collect();
+    side.sort();
+    side
+}
+
+fn notice(h: &egui_kittest::Harness<'static, claimcoder::ui::App>) -> String {
+    h.state().workspace().and_then(|w| w.notice.clone()).unwrap_or_default()
+}
+
 #[test]
-fn a_file_changed_by_another_program_is_not_clobbered() {
+fn a_file_changed_by_another_program_is_merged_not_clobbered() {
     let corpus = seed_corpus(false);
     let mut h = app(corpus.path(), Some("tester"));
     let text = open_text(&h);
@@ -144,30 +158,36 @@ fn a_file_changed_by_another_program_is_not_clobbered() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(&path, &theirs).unwrap();
 
+    // Theirs changed claim 1's note, ours adds claim 2: both survive, no copy.
     let (s2, e2) = char_range_of(&text, "Lew left Washington for Beijing");
     select(&mut h, s2, e2);
     h.key_press(Key::C);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(2);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs, "the other program's file is kept");
-    let side: Vec<_> = std::fs::read_dir(corpus.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(&format!("{DOC0}.tester.ron.conflict-")))
-        .collect();
-    assert_eq!(side.len(), 1, "our unsaved version is kept beside it: {side:?}");
+    let on_disk = read_annotations(corpus.path(), DOC0, "tester");
+    let mut summary: Vec<(u64, &str, &str)> =
+        on_disk.claims.iter().map(|c| (c.id, c.kind.as_str(), c.note.as_str())).collect();
+    summary.sort();
+    assert_eq!(summary, [(1, "assertion", "edited elsewhere"), (2, "commitment", "")]);
+    assert!(conflict_copies(corpus.path(), &format!("{DOC0}.tester.ron")).is_empty());
+    assert_eq!(open_claims(&h).len(), 2, "the merged file is what the coder sees");
+    assert!(notice(&h).contains("merged with your work"), "{}", notice(&h));
+
+    // Both change claim 1's kind: the file keeps theirs, ours is kept in a copy.
+    let theirs = std::fs::read_to_string(&path).unwrap().replacen("kind: \"assertion\"", "kind: \"denial\"", 1);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, &theirs).unwrap();
+    h.state_mut().apply(claimcoder::ui::CodingIntent::SetKind(1, "commitment".into()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs, "the other program's version of claim 1 is kept");
+    let side = conflict_copies(corpus.path(), &format!("{DOC0}.tester.ron"));
+    assert_eq!(side.len(), 1, "our version is kept beside it: {side:?}");
     let ours =
         claimcoder::store::parse_annotation("x", &std::fs::read_to_string(corpus.path().join(&side[0])).unwrap())
             .unwrap();
-    assert_eq!(ours.claims.len(), 2);
-    assert_eq!(open_claims(&h)[0].note, "edited elsewhere", "the newer file was reloaded");
-    assert!(
-        h.state()
-            .workspace
-            .as_ref()
-            .and_then(|w| w.notice.clone())
-            .is_some_and(|n| n.contains("changed by another program"))
-    );
+    assert_eq!(ours.claim(1).map(|c| c.kind.as_str()), Some("commitment"));
+    assert!(notice(&h).contains("1 claim(s) changed on both sides"), "{}", notice(&h));
 }
 
 #[test]
@@ -189,7 +209,7 @@ fn an_unwritable_folder_keeps_the_work_and_says_why() {
     assert_eq!(open_claims(&h).len(), 1, "the work stays in memory");
     assert!(h.query_by_label("Not saved").is_some(), "the indicator says so");
     std::fs::rename(&moved, corpus.path()).unwrap();
-    h.state_mut().apply(Action::Save);
+    h.state_mut().apply(CodingIntent::Save);
     h.run_steps(1);
     assert_eq!(read_annotations(corpus.path(), DOC0, "tester").claims.len(), 1, "the retry writes it");
 }
@@ -199,13 +219,13 @@ fn an_invalid_utf8_document_is_listed_with_its_error() {
     let corpus = seed_corpus(false);
     std::fs::write(corpus.path().join("zz_bad.txt"), b"Headline\n\xFF\xFE broken").unwrap();
     let mut h = app(corpus.path(), Some("tester"));
-    let row = h.state().workspace.as_ref().and_then(|w| w.listing.rows[5].clone()).expect("listed");
+    let row = h.state().workspace().and_then(|w| w.listing.rows[5].clone()).expect("listed");
     assert_eq!(row.error.as_deref(), Some("zz_bad.txt is not valid UTF-8 at byte 9"));
-    h.state_mut().apply(Action::OpenDocument(5));
+    h.state_mut().apply(CodingIntent::OpenDocument(5));
     h.run_steps(2);
     assert!(h.query_by_label("This document cannot be opened").is_some());
     assert_eq!(std::fs::read(corpus.path().join("zz_bad.txt")).unwrap(), b"Headline\n\xFF\xFE broken");
-    h.state_mut().apply(Action::OpenDocument(0));
+    h.state_mut().apply(CodingIntent::OpenDocument(0));
     h.run_steps(2);
     assert!(!open_text(&h).is_empty(), "the rest of the corpus works");
 }
@@ -247,7 +267,7 @@ fn a_mouse_drag_selects_text_that_can_be_coded() {
     h.run_steps(1);
     h.drop_at(to);
     h.run_steps(2);
-    let selection = h.state().workspace.as_ref().and_then(|w| w.open.as_ref()).and_then(|o| o.selection);
+    let selection = h.state().workspace().and_then(|w| w.open.as_ref()).and_then(|o| o.selection);
     let (s, e) = selection.expect("dragging selects");
     assert!(e > s + 5, "{s}..{e}");
     h.key_press(Key::A);
@@ -255,4 +275,28 @@ fn a_mouse_drag_selects_text_that_can_be_coded() {
     let claims = open_claims(&h);
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].content.quote, chars(&open_text(&h), s, e));
+}
+
+/// Issue 7, case 3: the app reads a symlinked annotation file and its saves go
+/// through the link, which stays a link.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_annotation_file_stays_a_link_after_saving() {
+    let corpus = seed_corpus(true);
+    let shared = tempfile::tempdir().unwrap();
+    let name = format!("{DOC0}.analyst-a.ron");
+    let (link, target) = (corpus.path().join(&name), shared.path().join(&name));
+    std::fs::rename(&link, &target).unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let mut h = app(corpus.path(), Some("analyst-a"));
+    assert_eq!(open_claims(&h).len(), 12, "read through the link");
+    let text = open_text(&h);
+    let (s, e) = char_range_of(&text, "The meetings come amid");
+    select(&mut h, s, e);
+    h.key_press(Key::A);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    let saved = claimcoder::store::parse_annotation("x", &std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(saved.claims.len(), 13, "the claim went into the linked file");
 }

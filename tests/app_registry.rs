@@ -4,8 +4,7 @@ mod common;
 
 use std::sync::Arc;
 
-use claimcoder::ui::action::Action;
-use claimcoder::ui::{App, StartOptions};
+use claimcoder::ui::{App, AppIntent, CodingIntent, StartOptions};
 use common::*;
 use egui::Key;
 use egui_kittest::Harness;
@@ -22,10 +21,10 @@ fn renaming_an_actor_writes_the_registry_and_undo_restores_it() {
     let mut lew = project(corpus.path()).actors.get("jacob-j-lew").cloned().expect("Lew is registered");
     lew.name = "Jacob Lew".into();
     lew.aliases.push("Secretary Lew".into());
-    h.state_mut().apply(Action::UpdateActor(lew.clone()));
+    h.state_mut().apply(CodingIntent::UpdateActor(lew.clone()));
     h.run_steps(1);
     assert_eq!(project(corpus.path()).actors.get("jacob-j-lew"), Some(&lew));
-    h.state_mut().apply(Action::Undo);
+    h.state_mut().apply(CodingIntent::Undo);
     h.run_steps(1);
     assert_eq!(project(corpus.path()).actors.get("jacob-j-lew").map(|a| a.name.as_str()), Some("Jacob J. Lew"));
 }
@@ -48,8 +47,8 @@ fn merging_actors_repoints_this_annotators_claims_everywhere() {
         .collect();
     let from = "thomas-donilon";
     assert!(before.iter().any(|s| s == from), "the sample codings name Donilon");
-    h.state_mut().apply(Action::MergeActors { from: from.into(), into: "white-house".into() });
-    h.state_mut().apply(Action::Save);
+    h.state_mut().apply(CodingIntent::MergeActors { from: from.into(), into: "white-house".into() });
+    h.state_mut().apply(CodingIntent::Save);
     h.run_steps(1);
     let registry = project(corpus.path()).actors;
     assert!(registry.get(from).is_none());
@@ -68,7 +67,7 @@ fn merging_actors_repoints_this_annotators_claims_everywhere() {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("seeds/{stem}.analyst-b.ron")),
         )
         .unwrap();
-        assert_eq!(claimcoder::store::to_ron(&other).unwrap(), original, "another annotator's file is never written");
+        assert_eq!(claimcoder::store::to_ron(&other), original, "another annotator's file is never written");
     }
 }
 
@@ -76,14 +75,14 @@ fn merging_actors_repoints_this_annotators_claims_everywhere() {
 fn the_actors_and_codebook_windows_open_from_the_view_menu() {
     let corpus = seed_corpus(true);
     let mut h = app(corpus.path(), Some("tester"));
-    h.state_mut().apply(Action::ToggleActors);
-    h.state_mut().apply(Action::ToggleCodebook);
+    h.state_mut().apply(AppIntent::ToggleActors);
+    h.state_mut().apply(AppIntent::ToggleCodebook);
     h.run_steps(2);
     assert!(h.query_by_label("Jacob J. Lew").is_some(), "the registry lists its actors");
     assert!(h.query_by_label_contains("rejects a claim or an accusation").is_some(), "the codebook shows definitions");
     h.key_press(Key::F1);
     h.run_steps(2);
-    assert!(h.query_by_label_contains("next / previous claim").is_some(), "F1 lists the shortcuts");
+    assert!(h.query_by_label("Select the next claim in the text").is_some(), "F1 lists the shortcuts");
 }
 
 #[test]
@@ -104,20 +103,20 @@ fn a_corpus_opens_from_the_folder_dialog_or_a_typed_path() {
         )
     });
     settle(&mut h);
-    assert_eq!(h.state().workspace.as_ref().map(|w| w.corpus.documents.len()), Some(5));
-    h.state_mut().apply(Action::ShowOpenCorpus);
+    assert_eq!(h.state().workspace().map(|w| w.corpus.documents.len()), Some(5));
+    h.state_mut().apply(AppIntent::ShowOpenCorpus);
     h.run_steps(2);
     h.get_by_label("Browse…").click();
     for _ in 0..50 {
         h.run_steps(1);
-        if h.state().workspace.as_ref().is_some_and(|w| w.corpus.documents.len() == 1) {
+        if h.state().workspace().is_some_and(|w| w.corpus.documents.len() == 1) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    assert_eq!(h.state().workspace.as_ref().map(|w| w.corpus.documents.len()), Some(1), "the picked folder opened");
+    assert_eq!(h.state().workspace().map(|w| w.corpus.documents.len()), Some(1), "the picked folder opened");
 
-    h.state_mut().apply(Action::ShowOpenCorpus);
+    h.state_mut().apply(AppIntent::ShowOpenCorpus);
     h.run_steps(2);
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     h.get_by_label("Open corpus").type_text("/no/such/folder");

@@ -3,10 +3,9 @@
 
 mod common;
 
+use claimcoder::adjudication::Merge;
 use claimcoder::agreement::Label;
-use claimcoder::ui::App;
-use claimcoder::ui::action::{Action, Mode};
-use claimcoder::ui::review::ReviewAction;
+use claimcoder::ui::{App, AppIntent, Mode, ReviewIntent};
 use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -14,13 +13,13 @@ use egui_kittest::kittest::Queryable;
 
 fn review(corpus: &std::path::Path) -> Harness<'static, App> {
     let mut h = app(corpus, Some("lead"));
-    h.state_mut().apply(Action::SetMode(Mode::Review));
-    h.run_steps(3);
+    h.state_mut().apply(AppIntent::SetMode(Mode::Review));
+    settle(&mut h);
     h
 }
 
-fn send(h: &mut Harness<'static, App>, action: ReviewAction) {
-    h.state_mut().apply(Action::Review(action));
+fn send(h: &mut Harness<'static, App>, intent: ReviewIntent) {
+    h.state_mut().apply(intent);
     h.run_steps(2);
 }
 
@@ -31,30 +30,30 @@ fn stem(id: &str) -> &str {
 
 /// The first unit with `label` in the document under review.
 fn first_unit(h: &Harness<'static, App>, wanted: fn(&Label) -> bool) -> usize {
-    h.state().review.units().iter().position(|u| wanted(&u.label)).expect("a unit with that label")
+    h.state().review().units().iter().position(|u| wanted(&u.label)).expect("a unit with that label")
 }
 
 #[test]
 fn both_analysts_are_compared_and_documents_sort_worst_first() {
     let corpus = seed_corpus(true);
     let mut h = review(corpus.path());
-    let chosen: Vec<String> = h.state().review.chosen.iter().map(|a| a.to_string()).collect();
+    let chosen: Vec<String> = h.state().review().chosen.iter().map(|a| a.to_string()).collect();
     assert_eq!(chosen, ["analyst-a", "analyst-b"]);
-    let report = h.state().review.report.clone().expect("agreement");
+    let report = h.state().review().report.clone().expect("agreement");
     assert_eq!(report.per_document.len(), 5);
     let first = &report.per_document[0];
     h.get_by_label(&first.document);
     h.get_by_label("Worst first").click();
     h.run_steps(2);
-    assert!(h.state().review.worst_first);
+    assert!(h.state().review().worst_first);
     let worst = report.worst_first()[0].document.clone();
     h.get_by_label(&worst).click();
     h.run_steps(3);
-    let open = h.state().review.current_document().map(|d| d.entry.id.clone());
+    let open = h.state().review().current_document().map(|d| d.entry.id.clone());
     assert_eq!(open.as_deref(), Some(worst.as_str()));
     h.get_by_label("analyst-b").click();
     h.run_steps(2);
-    assert!(h.state().review.report.is_none(), "one annotator is not a comparison");
+    assert!(h.state().review().report.is_none(), "one annotator is not a comparison");
     h.get_by_label("Choose at least two annotators to compare.");
 }
 
@@ -62,30 +61,30 @@ fn both_analysts_are_compared_and_documents_sort_worst_first() {
 fn accepting_a_version_writes_gold_and_undo_removes_it() {
     let corpus = seed_corpus(true);
     let mut h = review(corpus.path());
-    let id = h.state().review.report.as_ref().expect("report").per_document[0].document.clone();
-    send(&mut h, ReviewAction::OpenDocument(id.clone()));
+    let id = h.state().review().report.as_ref().expect("report").per_document[0].document.clone();
+    send(&mut h, ReviewIntent::OpenDocument(id.clone()));
     let unit = first_unit(&h, |l| *l == Label::KindDiffers);
-    send(&mut h, ReviewAction::SelectUnit(Some(unit)));
+    send(&mut h, ReviewIntent::SelectUnit(Some(unit)));
     h.get_by_label("Accept analyst-a's version");
-    let b_kind = h.state().review.units()[unit].claims[1].map(|c| c.kind.clone()).expect("analyst-b's claim");
+    let b_kind = h.state().review().units()[unit].claims[1].map(|c| c.kind.clone()).expect("analyst-b's claim");
     h.get_by_label("Accept analyst-b's version").click();
     h.run_steps(3);
 
     let gold = read_annotations(corpus.path(), stem(&id), "gold");
-    let text = h.state().review.current_document().map(|d| d.document.text.as_str().to_owned()).unwrap_or_default();
+    let text = h.state().review().current_document().map(|d| d.document.text.as_str().to_owned()).unwrap_or_default();
     assert_eq!(gold.annotator, "gold");
     assert_eq!(gold.claims.len(), 1);
     assert_eq!(gold.claims[0].kind, b_kind);
     let c = &gold.claims[0].content;
     assert_eq!(c.quote, chars(&text, c.start, c.end), "quote equals the text");
-    let (settled, total) = h.state().review.progress[&id];
+    let (settled, total) = h.state().review().progress[&id];
     assert_eq!(settled, 1);
     h.get_by_label(&format!("1 of {total} units settled"));
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert!(read_annotations(corpus.path(), stem(&id), "gold").claims.is_empty(), "undo removes the gold claim");
-    assert_eq!(h.state().review.progress[&id].0, 0);
+    assert_eq!(h.state().review().progress[&id].0, 0);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run_steps(2);
     assert_eq!(read_annotations(corpus.path(), stem(&id), "gold").claims.len(), 1, "redo puts it back");
@@ -95,33 +94,33 @@ fn accepting_a_version_writes_gold_and_undo_removes_it() {
 fn accept_all_agreed_settles_every_agreed_unit() {
     let corpus = seed_corpus(true);
     let mut h = review(corpus.path());
-    let id = h.state().review.report.as_ref().expect("report").per_document[0].document.clone();
-    send(&mut h, ReviewAction::OpenDocument(id.clone()));
+    let id = h.state().review().report.as_ref().expect("report").per_document[0].document.clone();
+    send(&mut h, ReviewIntent::OpenDocument(id.clone()));
     let agreed: Vec<(usize, usize)> =
-        h.state().review.units().iter().filter(|u| u.label == Label::Agree).map(|u| (u.start(), u.end())).collect();
+        h.state().review().units().iter().filter(|u| u.label == Label::Agree).map(|u| (u.start(), u.end())).collect();
     assert!(!agreed.is_empty());
     h.get_by_label(&format!("Accept all agreed units ({})", agreed.len())).click();
     h.run_steps(3);
     let gold = read_annotations(corpus.path(), stem(&id), "gold");
     let spans: Vec<(usize, usize)> = gold.claims.iter().map(|c| (c.content.start, c.content.end)).collect();
     assert_eq!(spans, agreed);
-    assert_eq!(h.state().review.progress[&id].0, agreed.len());
+    assert_eq!(h.state().review().progress[&id].0, agreed.len());
 }
 
 #[test]
 fn rejecting_a_unit_settles_it_without_a_claim() {
     let corpus = seed_corpus(true);
     let mut h = review(corpus.path());
-    let id = h.state().review.report.as_ref().expect("report").per_document[0].document.clone();
-    send(&mut h, ReviewAction::OpenDocument(id.clone()));
+    let id = h.state().review().report.as_ref().expect("report").per_document[0].document.clone();
+    send(&mut h, ReviewIntent::OpenDocument(id.clone()));
     let unit = first_unit(&h, |l| matches!(l, Label::Only(_)));
-    send(&mut h, ReviewAction::SelectUnit(Some(unit)));
+    send(&mut h, ReviewIntent::SelectUnit(Some(unit)));
     h.get_by_label("Reject (not a claim)").click();
     h.run_steps(3);
     let gold = read_annotations(corpus.path(), stem(&id), "gold");
     assert!(gold.claims.is_empty());
     assert_eq!(gold.rejected.len(), 1);
-    assert_eq!(h.state().review.progress[&id].0, 1);
+    assert_eq!(h.state().review().progress[&id].0, 1);
     h.get_by_label("gold: rejected, not a claim");
 }
 
@@ -129,17 +128,17 @@ fn rejecting_a_unit_settles_it_without_a_claim() {
 fn j_and_k_step_through_units_without_touching_the_coding_view() {
     let corpus = seed_corpus(true);
     let mut h = review(corpus.path());
-    let id = h.state().review.report.as_ref().expect("report").per_document[0].document.clone();
-    send(&mut h, ReviewAction::OpenDocument(id));
+    let id = h.state().review().report.as_ref().expect("report").per_document[0].document.clone();
+    send(&mut h, ReviewIntent::OpenDocument(id));
     h.key_press(Key::J);
     h.run_steps(2);
-    assert_eq!(h.state().review.selected, Some(0));
+    assert_eq!(h.state().review().selected, Some(0));
     h.key_press(Key::J);
     h.run_steps(2);
-    assert_eq!(h.state().review.selected, Some(1));
+    assert_eq!(h.state().review().selected, Some(1));
     h.key_press(Key::K);
     h.run_steps(2);
-    assert_eq!(h.state().review.selected, Some(0));
+    assert_eq!(h.state().review().selected, Some(0));
     h.key_press(Key::A);
     h.run_steps(2);
     assert!(open_claims(&h).is_empty(), "kind keys do not code in review mode");
@@ -150,23 +149,16 @@ fn j_and_k_step_through_units_without_touching_the_coding_view() {
 fn a_merged_version_takes_kind_span_and_source_from_the_chosen_annotators() {
     let corpus = seed_corpus(true);
     let mut h = review(corpus.path());
-    let id = h.state().review.report.as_ref().expect("report").per_document[0].document.clone();
-    send(&mut h, ReviewAction::OpenDocument(id.clone()));
+    let id = h.state().review().report.as_ref().expect("report").per_document[0].document.clone();
+    send(&mut h, ReviewIntent::OpenDocument(id.clone()));
     let unit = first_unit(&h, |l| *l == Label::KindDiffers);
-    send(&mut h, ReviewAction::SelectUnit(Some(unit)));
+    send(&mut h, ReviewIntent::SelectUnit(Some(unit)));
     let (a, b) = {
-        let units = h.state().review.units();
+        let units = h.state().review().units();
         (units[unit].claims[0].cloned().expect("a"), units[unit].claims[1].cloned().expect("b"))
     };
     h.get_by_label("Kind from");
-    send(
-        &mut h,
-        ReviewAction::SetMerge(claimcoder::ui::review::adjudicate::Merge {
-            kind_from: 1,
-            span_from: 0,
-            source_from: 1,
-        }),
-    );
+    send(&mut h, ReviewIntent::SetMerge(Merge { kind_from: 1, span_from: 0, source_from: 1 }));
     h.get_by_label("Accept merged").click();
     h.run_steps(3);
     let gold = read_annotations(corpus.path(), stem(&id), "gold");

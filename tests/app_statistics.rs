@@ -5,16 +5,15 @@ mod common;
 
 use claimcoder::export::stats::corpus_stats;
 use claimcoder::model::Annotator;
-use claimcoder::ui::App;
-use claimcoder::ui::action::{Action, Mode};
+use claimcoder::ui::{App, AppIntent, CodingIntent, Mode};
 use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn statistics(corpus: &std::path::Path) -> Harness<'static, App> {
     let mut h = app(corpus, Some("analyst-a"));
-    h.state_mut().apply(Action::SetMode(Mode::Statistics));
-    h.run_steps(4);
+    h.state_mut().apply(AppIntent::SetMode(Mode::Statistics));
+    settle(&mut h);
     h
 }
 
@@ -36,7 +35,7 @@ fn first_claim_of_top_actor(corpus: &std::path::Path, annotator: &str) -> (Strin
 }
 
 fn open_index_of(h: &Harness<'static, App>, document: &str) -> usize {
-    let ws = h.state().workspace.as_ref().expect("workspace");
+    let ws = h.state().workspace().expect("workspace");
     ws.corpus.documents.iter().position(|e| e.id == document).expect("document in the corpus")
 }
 
@@ -63,8 +62,8 @@ fn clicking_an_actor_then_their_claim_opens_it_selected_in_the_text() {
     h.run_steps(3);
     let expected = open_index_of(&h, &document);
     let app = h.state();
-    assert_eq!(app.mode, Mode::Coding);
-    let open = app.workspace.as_ref().and_then(|w| w.open.as_ref()).expect("a document is open");
+    assert_eq!(app.mode(), Mode::Coding);
+    let open = app.workspace().and_then(|w| w.open.as_ref()).expect("a document is open");
     assert_eq!(open.index, expected);
     assert_eq!(open.selected, Some(claim));
 }
@@ -85,8 +84,8 @@ fn another_annotators_claim_opens_its_document_without_selecting() {
     h.run_steps(3);
     let expected = open_index_of(&h, &document);
     let app = h.state();
-    assert_eq!(app.mode, Mode::Coding);
-    let open = app.workspace.as_ref().and_then(|w| w.open.as_ref()).expect("a document is open");
+    assert_eq!(app.mode(), Mode::Coding);
+    let open = app.workspace().and_then(|w| w.open.as_ref()).expect("a document is open");
     assert_eq!(open.index, expected);
     assert_eq!(open.selected, None);
 }
@@ -96,11 +95,11 @@ fn coming_back_to_the_view_counts_the_latest_coding() {
     let corpus = seed_corpus(true);
     let mut h = statistics(corpus.path());
     h.get_by_label_contains("analyst-a: 56 claims");
-    h.state_mut().apply(Action::SetMode(Mode::Coding));
+    h.state_mut().apply(AppIntent::SetMode(Mode::Coding));
     h.run_steps(2);
     let first = open_claims(&h).first().map(|c| c.id).expect("the open document has claims");
-    h.state_mut().apply(Action::DeleteClaim(first));
-    h.state_mut().apply(Action::SetMode(Mode::Statistics));
-    h.run_steps(3);
+    h.state_mut().apply(CodingIntent::DeleteClaim(first));
+    h.state_mut().apply(AppIntent::SetMode(Mode::Statistics));
+    settle(&mut h);
     h.get_by_label_contains("analyst-a: 55 claims");
 }

@@ -211,3 +211,270 @@ fn an_unusable_documents_csv_is_one_located_problem() {
     let got = problems(&check(dir.path()));
     assert!(got[0].3.contains("no `document` column"), "{got:?}");
 }
+
+#[test]
+fn a_kind_key_taken_by_an_app_shortcut_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "story.txt", STORY.as_bytes());
+    let codebook = claimcoder::model::codebook::DEFAULT_PROJECT_RON.replace("key: \"C\"", "key: \"s\"");
+    assert_ne!(codebook, claimcoder::model::codebook::DEFAULT_PROJECT_RON, "the built-in codebook has key C");
+    write(dir.path(), "claimcoder.ron", codebook.as_bytes());
+    let out = check(dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let found = problems(&out);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (path, line, col, message) = &found[0];
+    assert!(path.ends_with("claimcoder.ron") && (*line, *col) == (1, 1), "{path}:{line}:{col}");
+    assert!(
+        message.starts_with("kind `commitment` key `S` is taken by the command \"Mark source mention\""),
+        "{message}"
+    );
+}
+
+fn run(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimcoder")).args(args).output().expect("binary runs")
+}
+
+/// A copy of the shipped seeds with their codings.
+fn seeds() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(seeds).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn csv_rows(corpus: &Path) -> usize {
+    let out = corpus.join("out.csv");
+    let _ = std::fs::remove_file(&out);
+    let o = run(&[
+        "export".as_ref(),
+        corpus.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = csv::Reader::from_path(&out).unwrap().records().count();
+    std::fs::remove_file(&out).unwrap();
+    rows
+}
+
+/// Issue 7, case 3: a symlinked annotation file counts for check, export and
+/// agreement as the app counts it.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_annotation_file_is_followed_by_every_command() {
+    let dir = seeds();
+    let root = dir.path();
+    let all = csv_rows(root);
+    let shared = tempfile::tempdir().unwrap();
+    let name = "000_f61589d60f9b959b.analyst-a.ron";
+    std::fs::rename(root.join(name), shared.path().join(name)).unwrap();
+    std::os::unix::fs::symlink(shared.path().join(name), root.join(name)).unwrap();
+    assert_eq!(csv_rows(root), all, "export has every claim");
+    let o = run(&["agreement".as_ref(), root.as_os_str(), "--json".as_ref()]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["documents"], 5, "{}", stderr(&o));
+
+    edit(&shared.path().join(name), "kind: \"commitment\"", "kind: \"rumour\"");
+    let out = check(root);
+    assert!(
+        problems(&out).iter().any(|(p, _, _, m)| p.ends_with(name) && m.contains("rumour")),
+        "check reads through the link: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// Issue 7, case 3: annotation files whose annotator part is invalid, and conflict
+/// copies, are reported instead of being ignored without a word.
+#[test]
+fn files_the_corpus_leaves_out_are_reported() {
+    let dir = seeds();
+    let root = dir.path();
+    let original = root.join("000_f61589d60f9b959b.analyst-a.ron");
+    std::fs::copy(&original, root.join("000_f61589d60f9b959b.Analyst-A.ron")).unwrap();
+    std::fs::copy(&original, root.join("000_f61589d60f9b959b..ron")).unwrap();
+    std::fs::copy(&original, root.join("000_f61589d60f9b959b.analyst-a.ron.conflict-20261122T120000.000001Z-1"))
+        .unwrap();
+    let out = check(root);
+    assert_eq!(out.status.code(), Some(1));
+    let found: Vec<(String, String)> =
+        problems(&out).into_iter().map(|(p, _, _, m)| (p.rsplit('/').next().unwrap().to_owned(), m)).collect();
+    let names: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "000_f61589d60f9b959b..ron",
+            "000_f61589d60f9b959b.Analyst-A.ron",
+            "000_f61589d60f9b959b.analyst-a.ron.conflict-20261122T120000.000001Z-1"
+        ]
+    );
+    assert!(found[0].1.contains("the annotator part is empty"), "{}", found[0].1);
+    assert!(found[1].1.contains("annotator `Analyst-A`"), "{}", found[1].1);
+    assert!(found[2].1.starts_with("conflict copy of `000_f61589d60f9b959b.analyst-a.ron`"), "{}", found[2].1);
+}
+
+/// Issue 7, case 5: one unreadable text with no annotation files is a warning for
+/// export and agreement, not a refusal; with annotation files it still blocks.
+#[test]
+fn an_unreadable_text_without_codings_is_only_a_warning() {
+    let dir = seeds();
+    let root = dir.path();
+    write(root, "latin1.txt", b"caf\xE9 cr\xE8me\n");
+    let out = root.join("out.csv");
+    let o = run(&[
+        "export".as_ref(),
+        root.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning: latin1.txt is not valid UTF-8 at byte 3"), "{}", stderr(&o));
+    let o = run(&["agreement".as_ref(), root.as_os_str()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning: latin1.txt"), "{}", stderr(&o));
+
+    let coding = std::fs::read_to_string(root.join("000_f61589d60f9b959b.analyst-a.ron")).unwrap();
+    std::fs::write(root.join("latin1.analyst-a.ron"), coding).unwrap();
+    let o = run(&[
+        "export".as_ref(),
+        root.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+        "--force".as_ref(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "a coded document that cannot be read still blocks: {}", stderr(&o));
+}
+
+/// Issue 7, case 8: problems come sorted by file, then line.
+#[test]
+fn problems_are_sorted_by_file_then_line() {
+    let dir = seeds();
+    let root = dir.path();
+    let path = root.join("001_ac006dcb873ec60d.analyst-b.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let bad: String = text
+        .replace("kind: \"assertion\"", "kind: \"rumour\"")
+        .replace("annotator: \"analyst-b\"", "annotator: \"someone\"");
+    std::fs::write(&path, bad).unwrap();
+    // Claim 1's passage is removed (orphaned), the rest move: `check` finds moved
+    // spans before orphaned ones, so unsorted output would list line 30 before 20.
+    let text_path = root.join("000_f61589d60f9b959b.txt");
+    let story = std::fs::read_to_string(&text_path).unwrap();
+    let changed = format!("Update. {}", story.replace("one focus of Lew's talks in China", "one topic"));
+    std::fs::write(&text_path, changed).unwrap();
+    let out = check(root);
+    let found = problems(&out);
+    assert!(found.len() > 4, "{}", String::from_utf8_lossy(&out.stdout));
+    let keys: Vec<(String, usize, usize)> = found.iter().map(|(p, l, c, _)| (p.clone(), *l, *c)).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+/// Issue 7, case 4: `claimcoder check CORPUS | head -1` and every other command
+/// whose output pipe closes early end quietly: no panic, no message.
+#[cfg(unix)]
+#[test]
+fn a_closed_output_pipe_ends_every_command_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = seeds();
+    let root = dir.path();
+    std::fs::write(root.join("000_f61589d60f9b959b.txt"), "The text changed entirely.").unwrap();
+    let commands: [&[&str]; 6] =
+        [&["check"], &["agreement"], &["agreement", "--json"], &["stats"], &["stats", "--json"], &["--version"]];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimcoder"))
+            .args(args)
+            .args((args[0] != "--version").then_some(root.as_os_str()))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert!(!err.contains("panicked") && !err.contains("failed printing"), "{args:?}: {err}");
+        let quiet = out.status.signal() == Some(libc_sigpipe()) || out.status.code().is_some_and(|c| c <= 1);
+        assert!(quiet, "{args:?}: {:?} {err}", out.status);
+    }
+    // The first line arrives, then the reader goes away, as with `| head -1`.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcoder"))
+        .arg("check")
+        .arg(root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut first).unwrap();
+    assert!(first.contains("000_f61589d60f9b959b"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
+/// SIGPIPE's number on the Unix systems Claimcoder runs on.
+#[cfg(unix)]
+fn libc_sigpipe() -> i32 {
+    13
+}
+
+/// Issue 7, case 8: a mistyped command says which command was meant (exit 2).
+#[test]
+fn a_mistyped_command_suggests_the_right_one() {
+    let dir = seeds();
+    for (typed, meant) in [("chekc", "check"), ("expotr", "export"), ("agrement", "agreement"), ("stat", "stats")] {
+        let out = run(&[typed.as_ref(), dir.path().as_os_str()]);
+        assert_eq!(out.status.code(), Some(2), "{typed}");
+        assert_eq!(stderr(&out), format!("error: unknown command `{typed}`; did you mean `{meant}`?\n"));
+    }
+    let out = run(&["frobnicate".as_ref(), dir.path().as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: unknown command `frobnicate` (commands: check, export"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Issue 7, case 8: the app checks its arguments before it opens a window.
+#[test]
+fn the_app_checks_its_arguments_before_opening_a_window() {
+    let dir = seeds();
+    let file = dir.path().join("000_f61589d60f9b959b.txt");
+    let missing = dir.path().join("no-such-dir");
+    let cases: [(Vec<&std::ffi::OsStr>, String); 5] = [
+        (vec![missing.as_os_str()], format!("error: corpus folder {} does not exist\n", missing.display())),
+        (vec![file.as_os_str()], format!("error: {} is not a folder; give the corpus folder\n", file.display())),
+        (
+            vec![dir.path().as_os_str(), "--annotator".as_ref(), "Bad".as_ref()],
+            "error: --annotator \"Bad\": use only lower-case letters a-z, digits, '-' and '_' (not 'B')\n".to_owned(),
+        ),
+        (
+            vec![dir.path().as_os_str(), "--annotator".as_ref(), "gold".as_ref()],
+            "error: --annotator \"gold\": 'gold' is reserved (the adjudicated version)\n".to_owned(),
+        ),
+        (
+            vec!["--annotator".as_ref(), "suggested".as_ref()],
+            "error: --annotator \"suggested\": 'suggested' is reserved (claims proposed by a program)\n".to_owned(),
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = Command::new(env!("CARGO_BIN_EXE_claimcoder"))
+            .args(&args)
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), expected);
+    }
+}

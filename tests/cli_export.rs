@@ -221,7 +221,10 @@ fn import_corpus_exit_codes_and_summary() {
     let err = stderr(&o);
     assert!(err.contains("a.csv:3: skipped: no text"), "{err}");
     assert!(err.contains("imported 1 articles into"), "{err}");
-    assert!(err.contains("1 added, 0 replaced, 0 already there, 1 skipped; documents.csv columns: title, outlet, id"), "{err}");
+    assert!(
+        err.contains("1 added, 0 replaced, 0 already there, 1 skipped; documents.csv columns: title, outlet, id"),
+        "{err}"
+    );
     let o = claimcoder(&["check", s(&corpus)]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
     for (args, needle) in [

@@ -97,7 +97,7 @@ fn corpus_with_fields() -> tempfile::TempDir {
     let mut file = claimcoder::store::parse_annotation("x", &std::fs::read_to_string(&path).unwrap()).unwrap();
     file.claims[0].fields.insert("position".into(), "-1".into());
     file.claims[0].fields.insert("issue".into(), "trade".into());
-    std::fs::write(&path, claimcoder::store::to_ron(&file).unwrap()).unwrap();
+    std::fs::write(&path, claimcoder::store::to_ron(&file)).unwrap();
     let csv = std::fs::read_to_string(corpus.path().join("documents.csv")).unwrap();
     let csv = csv.replacen("outlet,author\n", "outlet,author,desk\n", 1).replacen(
         "Puzzanghera\n",

@@ -381,3 +381,97 @@ fn the_attribution_corpus_imports_every_event_with_content() {
     assert_eq!(summary.repaired.len(), 3, "{:?}", summary.repaired);
     assert!(summary.unmapped.iter().all(|u| u.line > 0), "every unmapped line is located");
 }
+
+/// Issue 7, case 6: `tools.conf` names no database that does not exist; brat's
+/// convention for a resource without one is `DB:<NONE>`.
+#[test]
+fn tools_conf_declares_actors_without_a_database() {
+    let corpus = seed_corpus();
+    let out = corpus.path().join("brat-out");
+    export_brat(corpus.path(), &out);
+    let tools = std::fs::read_to_string(out.join("tools.conf")).unwrap();
+    let line = tools.lines().find(|l| l.starts_with("Actors\t")).expect("the Actors resource is declared");
+    assert_eq!(line, "Actors\tDB:<NONE>, <URL>:about:blank");
+}
+
+const SPACY: &str = "Headline\n\nLew told reporters:\n“This is serious.”\nChina denied it.\n \nEnd.";
+
+/// A corpus whose claims begin and end in line breaks and spaces, with a cue that
+/// is a line break and a claim that is only whitespace.
+fn spacy_corpus() -> tempfile::TempDir {
+    use claimcoder::model::{AnnotationFile, Span, TextIndex};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.txt"), SPACY).unwrap();
+    let text = TextIndex::new(SPACY.to_owned());
+    let at = |needle: &str| text.find_all(needle)[0];
+    let span = |start: usize, len: usize| Span::from_text(&text, start, start + len).unwrap();
+    let mut claims = Vec::new();
+    let quote = at("“This");
+    let mut a = Claim::new(1, "assertion", span(quote - 1, "“This is serious.”".chars().count() + 2));
+    a.source_mention = Some(span(at("Lew"), 3));
+    a.cue = Some(span(at("told") - 1, 6));
+    claims.push(a);
+    let mut b = Claim::new(2, "denial", span(at("China"), "China denied it.".len()));
+    b.cue = Some(span(at("China denied it.") + "China denied it.".len(), 1));
+    claims.push(b);
+    claims.push(Claim::new(3, "assertion", span(at("it.\n") + 3, 3)));
+    claims.push(Claim::new(4, "assertion", span(at("Lew"), "Lew told reporters:\n“This is serious.”".chars().count())));
+    let doc = claimcoder::model::Document::from_bytes("d.txt", SPACY.as_bytes()).unwrap();
+    let mut file = AnnotationFile::new("d.txt", "alice", &doc.sha256);
+    file.claims = claims;
+    file.next_id = 5;
+    std::fs::write(dir.path().join("d.alice.ron"), claimcoder::store::to_ron(&file)).unwrap();
+    dir
+}
+
+/// Issue 7, case 6: brat spans never begin or end in whitespace and are never
+/// whitespace-only; such spans are warned about and `check` reports them; the round
+/// trip gives back the same claims, trimmed.
+#[test]
+fn brat_spans_are_trimmed_and_whitespace_only_ones_left_out() {
+    let corpus = spacy_corpus();
+    let out = corpus.path().join("brat-out");
+    let dataset = load_dataset(corpus.path(), &[]).unwrap();
+    let opts =
+        ExportOptions { format: Format::Brat, annotators: vec![], only_done: false, out: out.clone(), force: false };
+    let summary = export(&dataset, &opts, &mut |_, _| {}).unwrap();
+    assert_eq!(
+        summary.warnings,
+        [
+            "d.txt (alice): claim 2 cue left out of brat, it is only whitespace",
+            "d.txt (alice): claim 3 left out of brat, its content is only whitespace",
+        ]
+    );
+    assert_eq!(summary.claims, 3);
+
+    let ann = std::fs::read_to_string(out.join("alice/d.ann")).unwrap();
+    let chars: Vec<char> = SPACY.chars().collect();
+    for line in ann.lines().filter(|l| l.starts_with('T')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let offsets = fields[1].split_once(' ').unwrap().1;
+        for fragment in offsets.split(';') {
+            let (s, e) = fragment.split_once(' ').unwrap();
+            let (s, e): (usize, usize) = (s.parse().unwrap(), e.parse().unwrap());
+            assert!(s < e, "{line}");
+            assert!(!chars[s].is_whitespace() && !chars[e - 1].is_whitespace(), "{line}");
+        }
+        assert_eq!(fields[2], fields[2].trim(), "{line}");
+    }
+    assert!(ann.contains("\tAssertion 30 48\t“This is serious.”\n"), "{ann}");
+    assert!(ann.contains("\tCue 14 18\ttold\n"), "{ann}");
+
+    let check =
+        std::process::Command::new(env!("CARGO_BIN_EXE_claimcoder")).arg("check").arg(corpus.path()).output().unwrap();
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert!(stdout.contains("claim 2 cue is only whitespace (65..66, \"\\n\")"), "{stdout}");
+    assert!(stdout.contains("claim 3 content is only whitespace"), "{stdout}");
+
+    let summary = import(&out.join("alice"), corpus.path(), "carol", false).unwrap();
+    assert!(summary.unmapped.is_empty(), "{:?}", summary.unmapped);
+    let trimmed: Vec<Essentials> = vec![
+        ("assertion".into(), (10, 48), None, None, None),
+        ("assertion".into(), (30, 48), None, Some((10, 13)), Some((14, 18))),
+        ("denial".into(), (49, 65), None, None, None),
+    ];
+    assert_eq!(claims_of(corpus.path(), "carol"), [("d.txt".to_owned(), trimmed)]);
+}

@@ -192,7 +192,7 @@ fn claim_fields_round_trip_in_the_contract_layout() {
     );
     let file = parse_annotation("f.ron", &text).unwrap();
     assert_eq!(file.claims[0].fields.get("position").map(String::as_str), Some("-1"));
-    assert_eq!(claimcoder::store::to_ron(&file).unwrap(), text, "written back byte for byte");
+    assert_eq!(claimcoder::store::to_ron(&file), text, "written back byte for byte");
 }
 
 #[test]
@@ -287,4 +287,45 @@ fn check_reports_codebook_field_problems() {
     ] {
         assert!(stdout.contains(expected), "{expected}: {stdout}");
     }
+}
+
+/// FORMAT.md section 3: a field value the codebook does not allow is reported by
+/// `check` and kept in the file.
+#[test]
+fn check_reports_claim_field_values_the_codebook_does_not_allow() {
+    let dir = corpus();
+    let mut project = load_project(&dir.path().join("claimcoder.ron")).unwrap();
+    let choice = |v: &str| Choice { value: v.into(), label: v.into() };
+    let field = |id: &str, r#type: FieldType, values: Vec<Choice>| Field {
+        id: id.into(),
+        label: id.into(),
+        r#type,
+        definition: String::new(),
+        values,
+    };
+    project.fields = vec![
+        field("position", FieldType::Scale, vec![choice("-1"), choice("0"), choice("1")]),
+        field("addressee", FieldType::Actor, vec![]),
+        field("frame", FieldType::Text, vec![]),
+    ];
+    save_project(&dir.path().join("claimcoder.ron"), &project).unwrap();
+    let path = dir.path().join(format!("{DOC0}.analyst-a.ron"));
+    let text = seed_file().replacen(
+        "            note: \"\",\n",
+        "            note: \"\",\n            fields: {\"addressee\": \"Chinese Government\", \"frame\": \"any text\", \"mood\": \"x\", \"position\": \"2\"},\n",
+        1,
+    );
+    std::fs::write(&path, &text).unwrap();
+    let out = run(&["check".as_ref(), dir.path().as_os_str()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let at = format!("{}:21:13: claim 1 ", path.display());
+    for expected in [
+        "field `addressee` names `Chinese Government`, which is not a valid actor id",
+        "has a value for field `mood`, which the codebook does not define",
+        "field `position` is `2`, which is not one of `-1`, `0`, `1`",
+    ] {
+        assert!(stdout.contains(&format!("{at}{expected}")), "{expected}: {stdout}");
+    }
+    assert!(!stdout.contains("frame"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "kept");
 }

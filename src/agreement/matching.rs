@@ -121,7 +121,8 @@ pub fn match_overlap(a: &[Claim], b: &[Claim]) -> Vec<Pair> {
 
 /// Exact matching: claims with the same content start and end. When one annotator
 /// coded the same span twice, duplicates pair up in id order, so each claim is
-/// matched at most once. Returned in text order.
+/// matched at most once. An empty (or reversed) span, which only a hand-edited file
+/// holds, never matches, as with overlap. Returned in text order.
 pub fn match_exact(a: &[Claim], b: &[Claim]) -> Vec<Pair> {
     let order = |claims: &[Claim]| {
         let mut idx: Vec<usize> = (0..claims.len()).collect();
@@ -137,7 +138,9 @@ pub fn match_exact(a: &[Claim], b: &[Claim]) -> Vec<Pair> {
             Ordering::Less => i += 1,
             Ordering::Greater => j += 1,
             Ordering::Equal => {
-                pairs.push(Pair { a: oa[i], b: ob[j] });
+                if !x.is_empty() {
+                    pairs.push(Pair { a: oa[i], b: ob[j] });
+                }
                 i += 1;
                 j += 1;
             }

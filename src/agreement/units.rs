@@ -36,18 +36,6 @@ pub enum Label {
 }
 
 impl Label {
-    /// Rank for sorting worst first: 0 is the most consequential difference.
-    pub fn severity(&self) -> u8 {
-        match self {
-            Label::Only(_) => 0,
-            Label::KindDiffers => 1,
-            Label::SourceDiffers => 2,
-            Label::Missing(_) => 3,
-            Label::SpanDiffers => 4,
-            Label::Agree => 5,
-        }
-    }
-
     /// Whether the review can skip the unit: everyone who coded the document coded it identically.
     pub fn is_agreement(&self) -> bool {
         *self == Label::Agree

@@ -35,6 +35,9 @@ pub fn run(args: &AgreementArgs) -> i32 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    for w in &dataset.warnings {
+        eprintln!("warning: {w}");
+    }
     if !dataset.errors.is_empty() {
         for e in &dataset.errors {
             eprintln!("error: {e}");

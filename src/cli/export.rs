@@ -42,11 +42,17 @@ pub fn run(args: &ExportArgs) -> i32 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    for w in &dataset.warnings {
+        eprintln!("warning: {w}");
+    }
     let opts = ExportOptions { format: args.format, annotators, only_done, out: args.out.clone(), force: args.force };
     match export(&dataset, &opts, &mut |_, _| {}) {
         Ok(summary) => {
             for s in &summary.skipped {
                 eprintln!("warning: {s}");
+            }
+            for w in &summary.warnings {
+                eprintln!("warning: {w}");
             }
             eprintln!(
                 "wrote {}: {} claims from {} annotation files on {} documents{}",

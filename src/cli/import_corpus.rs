@@ -38,7 +38,9 @@ pub fn run(args: &ImportCorpusArgs) -> i32 {
         Some(label) => match encoding_rs::Encoding::for_label(label.trim().as_bytes()) {
             Some(e) => Some(e),
             None => {
-                eprintln!("error: --encoding {label:?} is not an encoding name (e.g. utf-8, windows-1252, gbk, koi8-r, shift_jis)");
+                eprintln!(
+                    "error: --encoding {label:?} is not an encoding name (e.g. utf-8, windows-1252, gbk, koi8-r, shift_jis)"
+                );
                 return EXIT_USAGE;
             }
         },

@@ -53,24 +53,99 @@ pub enum Command {
     Stats(stats::StatsArgs),
 }
 
-/// Parses the arguments and runs the command; returns the process exit status.
-pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
-            let _ = e.print();
-            return code;
+/// Parses the process's arguments; on `--help`, `--version` or a usage error the
+/// text is printed and the exit status returned. A mistyped command and the app's
+/// arguments (corpus folder, annotator name) are checked here too, so a usage error
+/// never opens a window. `main.rs` then opens the app (no subcommand) or [`run`]s the
+/// subcommand, so the command line never depends on the app.
+pub fn parse() -> Result<Cli, i32> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(message) = unknown_command(&args) {
+        eprintln!("error: {message}");
+        return Err(EXIT_USAGE);
+    }
+    let cli = Cli::try_parse_from(&args).map_err(|e| {
+        let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        let _ = e.print();
+        code
+    })?;
+    if cli.command.is_none()
+        && let Err(message) = app_arguments(cli.corpus.as_deref(), cli.annotator.as_deref())
+    {
+        eprintln!("error: {message}");
+        return Err(EXIT_USAGE);
+    }
+    Ok(cli)
+}
+
+/// Runs a subcommand; returns the process exit status.
+pub fn run(command: Command) -> i32 {
+    end_quietly_on_closed_pipe();
+    match command {
+        Command::Check(args) => check::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Agreement(args) => agreement::run(&args),
+        Command::ImportBrat(args) => import::run(&args),
+        Command::ImportCorpus(args) => import_corpus::run(&args),
+        Command::Stats(args) => stats::run(&args),
+    }
+}
+
+/// A first argument that is neither a command nor an existing path but looks like a
+/// mistyped command (`chekc`), or is followed by more arguments the app does not
+/// take: clap would read it as the app's CORPUS and give a confusing message.
+fn unknown_command(args: &[std::ffi::OsString]) -> Option<String> {
+    let first = args.get(1)?.to_str()?;
+    if first.starts_with('-') || std::path::Path::new(first).exists() {
+        return None;
+    }
+    let command = <Cli as clap::CommandFactory>::command();
+    let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).chain(["help"]).collect();
+    if names.contains(&first) {
+        return None;
+    }
+    let meant = names
+        .iter()
+        .map(|n| (strsim::jaro_winkler(first, n), *n))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| n);
+    let more = args.iter().skip(2).any(|a| !a.to_string_lossy().starts_with('-'));
+    match meant {
+        Some(meant) => Some(format!("unknown command `{first}`; did you mean `{meant}`?")),
+        None if more => Some(format!("unknown command `{first}` (commands: {})", names.join(", "))),
+        None => None,
+    }
+}
+
+/// Checks the app's arguments before a window opens: the corpus must be an
+/// existing folder and the annotator a valid name that is not reserved.
+fn app_arguments(corpus: Option<&std::path::Path>, annotator: Option<&str>) -> Result<(), String> {
+    if let Some(corpus) = corpus {
+        match std::fs::metadata(corpus) {
+            Err(_) => return Err(format!("corpus folder {} does not exist", corpus.display())),
+            Ok(m) if !m.is_dir() => {
+                return Err(format!("{} is not a folder; give the corpus folder", corpus.display()));
+            }
+            Ok(_) => {}
         }
-    };
-    match cli.command {
-        None => crate::ui::run(cli.corpus, cli.annotator),
-        Some(Command::Check(args)) => check::run(&args),
-        Some(Command::Export(args)) => export::run(&args),
-        Some(Command::Agreement(args)) => agreement::run(&args),
-        Some(Command::ImportBrat(args)) => import::run(&args),
-        Some(Command::ImportCorpus(args)) => import_corpus::run(&args),
-        Some(Command::Stats(args)) => stats::run(&args),
+    }
+    if let Some(name) = annotator {
+        crate::model::Annotator::parse(name).map_err(|e| format!("--annotator {name:?}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// A command whose output goes to a pipe closed early (`claimcoder check C | head
+/// -1`) ends there, quietly, as Unix tools do, instead of panicking on the failed
+/// write. Only the subcommands: the app must never die of a closed terminal while
+/// it holds unsaved work.
+fn end_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of SIGPIPE before any thread starts;
+    // `signal` with SIG_DFL has no other effect.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

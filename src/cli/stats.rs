@@ -27,6 +27,9 @@ pub fn run(args: &StatsArgs) -> i32 {
     for e in &dataset.errors {
         eprintln!("warning: {e} (left out of the statistics)");
     }
+    for w in &dataset.warnings {
+        eprintln!("warning: {w}");
+    }
     let stats = corpus_stats(&dataset);
     super::print_report(&stats, args.json, || render(&stats))
 }

@@ -8,6 +8,12 @@
 //! translate `\r\n`, so a CRLF stays two characters there as here and no offset moves.
 //! A span that crosses a line break is written as brat writes one: fragments split at
 //! the line-break characters (`start end;start end`), whose covering span is the claim.
+//!
+//! brat wants no span to begin or end in whitespace (it crashes on a whitespace-only
+//! one and rewrites the file for others), so every span and fragment is trimmed of
+//! whitespace at both ends for brat; a span of whitespace only is left out, with a
+//! warning ([`whitespace_only`]): a claim whose content is, entirely; a source
+//! mention or cue that is, on its own.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -49,13 +55,11 @@ fn ann(dataset: &Dataset, unit: &Unit<'_>, types: &BratTypes) -> String {
     let mut w = AnnWriter::default();
     for c in &unit.claims {
         let kind = types.type_of(&c.kind).unwrap_or(&c.kind);
-        let claim = w.textbound(kind, &c.content, false);
-        if let Some(m) = &c.source_mention {
-            let t = w.textbound(SOURCE_TYPE, m, true);
+        let Some(claim) = w.textbound(kind, &c.content, false) else { continue };
+        if let Some(t) = c.source_mention.as_ref().and_then(|m| w.textbound(SOURCE_TYPE, m, true)) {
             w.relation(SOURCE_TYPE, claim, t);
         }
-        if let Some(cue) = &c.cue {
-            let t = w.textbound(CUE_TYPE, cue, true);
+        if let Some(t) = c.cue.as_ref().and_then(|cue| w.textbound(CUE_TYPE, cue, true)) {
             w.relation(CUE_TYPE, claim, t);
         }
         if let Some(id) = &c.source {
@@ -87,18 +91,20 @@ struct AnnWriter {
 }
 
 impl AnnWriter {
-    fn textbound(&mut self, type_name: &str, span: &Span, share: bool) -> usize {
+    /// Writes a text-bound annotation and gives its number, or `None` for a span of
+    /// whitespace only, which brat cannot hold.
+    fn textbound(&mut self, type_name: &str, span: &Span, share: bool) -> Option<usize> {
         let key = (if type_name == SOURCE_TYPE { SOURCE_TYPE } else { CUE_TYPE }, span.start, span.end);
         if share && let Some(&t) = self.shared.get(&key) {
-            return t;
+            return Some(t);
         }
+        let (offsets, text) = fragments(span)?;
         self.t += 1;
-        let (offsets, text) = fragments(span);
         let _ = writeln!(self.textbounds, "T{}\t{type_name} {offsets}\t{text}", self.t);
         if share {
             self.shared.insert(key, self.t);
         }
-        self.t
+        Some(self.t)
     }
 
     fn relation(&mut self, type_name: &str, claim: usize, target: usize) {
@@ -112,51 +118,89 @@ impl AnnWriter {
 }
 
 /// brat offsets and text for a span: one `start end` fragment per line, split at
-/// line-break characters, the fragments' text joined by a space as brat does.
-pub(crate) fn fragments(span: &Span) -> (String, String) {
+/// line-break characters, each fragment trimmed of whitespace at both ends, the
+/// fragments' text joined by a space as brat does. `None` for a span of whitespace
+/// only (or an empty one).
+pub(crate) fn fragments(span: &Span) -> Option<(String, String)> {
     let mut offsets = String::new();
     let mut text = String::new();
-    let mut frag_start: Option<usize> = None;
-    let mut frag_text = String::new();
-    let mut push = |start: usize, end: usize, t: &str| {
-        if !offsets.is_empty() {
-            offsets.push(';');
-            text.push(' ');
-        }
-        let _ = write!(offsets, "{start} {end}");
-        text.push_str(t);
-    };
-    let mut pos = span.start;
-    for ch in span.quote.chars() {
-        if ch == '\n' || ch == '\r' {
-            if let Some(s) = frag_start.take() {
-                push(s, pos, &frag_text);
-                frag_text.clear();
+    let mut line: Vec<(usize, char)> = Vec::new();
+    let mut flush = |line: &mut Vec<(usize, char)>| {
+        let first = line.iter().position(|(_, c)| !c.is_whitespace());
+        let last = line.iter().rposition(|(_, c)| !c.is_whitespace());
+        if let (Some(first), Some(last)) = (first, last) {
+            if !offsets.is_empty() {
+                offsets.push(';');
+                text.push(' ');
             }
-        } else {
-            frag_start.get_or_insert(pos);
-            frag_text.push(ch);
+            let _ = write!(offsets, "{} {}", line[first].0, line[last].0 + 1);
+            text.extend(line[first..=last].iter().map(|(_, c)| *c));
         }
-        pos += 1;
+        line.clear();
+    };
+    for (pos, ch) in (span.start..).zip(span.quote.chars()) {
+        if ch == '\n' || ch == '\r' {
+            flush(&mut line);
+        } else {
+            line.push((pos, ch));
+        }
     }
-    if let Some(s) = frag_start {
-        push(s, pos, &frag_text);
+    flush(&mut line);
+    (!offsets.is_empty()).then_some((offsets, text))
+}
+
+/// One warning per span left out of a brat export for holding only whitespace, and
+/// how many claims are left out entirely (their content is whitespace).
+pub(crate) fn whitespace_only(units: &[Unit<'_>]) -> (Vec<String>, usize) {
+    let mut warnings = Vec::new();
+    let mut claims = 0;
+    for unit in units {
+        for c in &unit.claims {
+            let whose = format!("{} ({})", unit.doc.entry.id, unit.annotator);
+            if c.content.is_whitespace_only() {
+                claims += 1;
+                warnings.push(format!("{whose}: claim {} left out of brat, its content is only whitespace", c.id));
+                continue;
+            }
+            for (role, span) in c.spans().skip(1) {
+                if span.is_whitespace_only() {
+                    warnings.push(format!(
+                        "{whose}: claim {} {} left out of brat, it is only whitespace",
+                        c.id,
+                        role.field()
+                    ));
+                }
+            }
+        }
     }
-    if offsets.is_empty() {
-        return (format!("{} {}", span.start, span.end), single_line(&span.quote));
-    }
-    (offsets, text)
+    (warnings, claims)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn span(start: usize, quote: &str) -> Span {
+        Span { start, end: start + quote.chars().count(), quote: quote.into() }
+    }
+
     #[test]
     fn spans_across_lines_become_fragments() {
-        let span = Span { start: 10, end: 22, quote: "one\r\ntwo\nsix".into() };
-        assert_eq!(fragments(&span), ("10 13;15 18;19 22".to_owned(), "one two six".to_owned()));
-        let span = Span { start: 0, end: 3, quote: "a b".into() };
-        assert_eq!(fragments(&span), ("0 3".to_owned(), "a b".to_owned()));
+        let frag = |s: usize, q: &str| fragments(&span(s, q));
+        assert_eq!(frag(10, "one\r\ntwo\nsix"), Some(("10 13;15 18;19 22".to_owned(), "one two six".to_owned())));
+        assert_eq!(frag(0, "a b"), Some(("0 3".to_owned(), "a b".to_owned())));
+    }
+
+    #[test]
+    fn spans_are_trimmed_for_brat_and_whitespace_only_ones_left_out() {
+        let frag = |s: usize, q: &str| fragments(&span(s, q));
+        assert_eq!(frag(9, "\n"), None, "a cue that is a line break");
+        assert_eq!(frag(9, " \t\u{a0}"), None);
+        assert_eq!(frag(9, ""), None);
+        assert_eq!(frag(0, "\nHeadline\r\n"), Some(("1 9".to_owned(), "Headline".to_owned())));
+        assert_eq!(frag(5, "  said "), Some(("7 11".to_owned(), "said".to_owned())));
+        assert_eq!(frag(0, "one \n  two"), Some(("0 3;7 10".to_owned(), "one two".to_owned())));
+        assert_eq!(frag(0, "one\n \ntwo"), Some(("0 3;6 9".to_owned(), "one two".to_owned())));
+        assert_eq!(frag(3, "“中文”\u{2028}"), Some(("3 7".to_owned(), "“中文”".to_owned())));
     }
 }

@@ -128,13 +128,17 @@ impl BratTypes {
     }
 }
 
-/// `tools.conf`: brat only shows `N` lines of a normalization database it knows, so
-/// `Actors` is declared here; sentences split at newlines so the text keeps its lines.
+/// `tools.conf`: brat only shows `N` lines of a normalization resource it knows, so
+/// `Actors` is declared here, with `DB:<NONE>`: brat's convention for a resource
+/// without a local database, whose `N` lines brat shows with the name they carry
+/// instead of looking the id up (a database that does not exist would make brat warn
+/// on every document). `<URL>` is required by brat; there is no page per actor, so no
+/// `<URLBASE>`. Sentences split at newlines so the text keeps its lines.
 pub(crate) fn tools_conf() -> String {
     format!(
         "[options]\n\nValidation\tvalidate:all\nTokens\ttokenizer:whitespace\nSentences\tsplitter:newline\n\
          Annotation-log\tlogfile:<NONE>\n\n[search]\n\n[annotators]\n\n[disambiguators]\n\n[normalization]\n\n\
-         {ACTOR_DB}\tDB:dbs/{ACTOR_DB}, <URL>:about:blank, <URLBASE>:about:blank#%s\n"
+         {ACTOR_DB}\tDB:<NONE>, <URL>:about:blank\n"
     )
 }
 

@@ -201,10 +201,7 @@ pub fn import_brat_with(opts: &BratImportOptions) -> Result<ImportSummary, Impor
         let tally = summary.annotators.entry(ann.annotator.to_string()).or_default();
         tally.0 += 1;
         tally.1 += file.claims.len();
-        match to_ron(&file) {
-            Ok(ron) => planned.push((target, ron.into_bytes())),
-            Err(e) => issues.push(issue(0, format!("cannot serialise the annotations: {e}"))),
-        }
+        planned.push((target, to_ron(&file).into_bytes()));
     }
     if !issues.is_empty() {
         return Err(ImportError::Invalid(issues));

@@ -97,6 +97,9 @@ pub struct ExportSummary {
     pub claims: usize,
     /// Claims left out because their offsets no longer match the text.
     pub skipped: Vec<SkippedClaim>,
+    /// Other things left out, each one sentence naming document, annotator and claim
+    /// (brat: spans of whitespace only).
+    pub warnings: Vec<String>,
 }
 
 /// Why an export wrote nothing; each message is one sentence naming the file.
@@ -153,7 +156,13 @@ pub fn export(
         documents: count_documents(&units),
         claims: units.iter().map(|u| u.claims.len()).sum(),
         skipped,
+        warnings: Vec::new(),
     };
+    if opts.format == Format::Brat {
+        let (warnings, left_out) = brat::whitespace_only(&units);
+        summary.warnings = warnings;
+        summary.claims -= left_out;
+    }
     match opts.format {
         Format::Csv => output::write_file(&opts.out, opts.force, |w| csv::write(w, dataset, &units, progress))?,
         Format::Jsonl => output::write_file(&opts.out, opts.force, |w| jsonl::write(w, dataset, &units, progress))?,

@@ -24,6 +24,18 @@ fn parent_of(out: &Path) -> Result<&Path, ExportError> {
     Ok(parent)
 }
 
+/// A temporary file or folder created with `mode` under the user's umask (0644 for
+/// a file, 0755 for a folder under 022), not tempfile's private 0600 / 0700: the
+/// output is renamed into place as it is, and a colleague or a brat server running
+/// as another user must be able to read it.
+fn shared<'a, 'b>(builder: &'b mut tempfile::Builder<'a, 'a>, mode: u32) -> &'b mut tempfile::Builder<'a, 'a> {
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(mode));
+    #[cfg(not(unix))]
+    let _ = mode;
+    builder
+}
+
 fn refuse_existing(out: &Path, force: bool) -> Result<(), ExportError> {
     if !force && std::fs::symlink_metadata(out).is_ok() {
         return Err(ExportError::Exists { path: out.display().to_string() });
@@ -42,9 +54,7 @@ pub(crate) fn write_file(
     if out.is_dir() {
         return Err(io_error(out, "it is a folder"));
     }
-    let tmp = tempfile::Builder::new()
-        .prefix(".claimcoder-export-")
-        .suffix(".tmp")
+    let tmp = shared(tempfile::Builder::new().prefix(".claimcoder-export-").suffix(".tmp"), 0o666)
         .tempfile_in(parent)
         .map_err(|e| io_error(out, e))?;
     {
@@ -66,8 +76,9 @@ pub(crate) fn write_dir(
 ) -> Result<(), ExportError> {
     refuse_existing(out, force)?;
     let parent = parent_of(out)?;
-    let tmp =
-        tempfile::Builder::new().prefix(".claimcoder-export-").tempdir_in(parent).map_err(|e| io_error(out, e))?;
+    let tmp = shared(tempfile::Builder::new().prefix(".claimcoder-export-"), 0o777)
+        .tempdir_in(parent)
+        .map_err(|e| io_error(out, e))?;
     fill(tmp.path()).map_err(|e| io_error(out, e))?;
     let tmp_path = tmp.keep();
     let result = replace_with(out, &tmp_path, parent);

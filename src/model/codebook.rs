@@ -148,9 +148,6 @@ pub struct Project {
     pub actors: ActorRegistry,
 }
 
-/// Letters the app's fixed shortcuts use; a kind's key must be another one.
-pub const RESERVED_KEYS: &str = "JKNPSQXW";
-
 /// The built-in codebook, used when a corpus has no `claimcoder.ron`.
 pub const DEFAULT_PROJECT_RON: &str = include_str!("../../assets/codebook.ron");
 
@@ -172,6 +169,8 @@ impl Project {
 
     /// Problems a user must fix in the codebook (duplicate ids or keys, bad ids,
     /// colours, keys, fields without values or with bad ones), each as one sentence.
+    /// Whether a key collides with one of the app's own shortcuts is the app's to
+    /// say (`ui::kind_key_conflicts`), since its command table defines them.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         let mut ids = std::collections::HashSet::new();
@@ -186,9 +185,6 @@ impl Project {
             match k.key_char() {
                 None => out.push(format!("kind `{}` needs a one-letter key, not `{}`", k.id, k.key)),
                 Some(c) if !keys.insert(c) => out.push(format!("key `{c}` is used by two kinds")),
-                Some(c) if RESERVED_KEYS.contains(c) => {
-                    out.push(format!("kind `{}` key `{c}` is taken by a fixed shortcut ({RESERVED_KEYS})", k.id))
-                }
                 Some(_) => {}
             }
             if parse_hex_color(&k.color).is_none() {
@@ -262,9 +258,7 @@ mod tests {
         p.kinds[1].key = "A".into();
         p.kinds[2].color = "green".into();
         p.kinds[0].id = "Bad Id".into();
-        p.kinds[2].key = "S".into();
         let problems = p.problems().join("\n");
-        assert!(problems.contains("`commitment` key `S` is taken by a fixed shortcut"), "{problems}");
         assert!(problems.contains("key `A` is used by two kinds"), "{problems}");
         assert!(problems.contains("colour `green`"), "{problems}");
         assert!(problems.contains("`Bad Id`"), "{problems}");

@@ -42,6 +42,52 @@ pub struct Corpus {
     pub root: PathBuf,
     /// Documents sorted by id.
     pub documents: Vec<DocumentEntry>,
+    /// Files the scan found but did not make part of the corpus, sorted by path, so
+    /// that `check` (and the app) can say so instead of leaving them out silently.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A file or folder in the corpus that is not part of it, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// Why it is left out.
+    pub reason: LeftOutReason,
+}
+
+/// Why a file or folder is not part of the corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LeftOutReason {
+    /// A `.ron` whose name is not `<stem>.<annotator>.ron` with a valid annotator.
+    BadAnnotationName(String),
+    /// `<stem>.<annotator>.ron` without a `<stem>.txt` beside it.
+    NoDocument(String),
+    /// A conflict copy (`<file>.ron.conflict-…`) not yet merged or deleted.
+    ConflictCopy(String),
+    /// A symbolic link to a folder: not followed, so a link loop cannot hang a scan.
+    LinkedFolder,
+}
+
+impl LeftOutReason {
+    /// One sentence for `check`.
+    pub fn message(&self) -> String {
+        match self {
+            LeftOutReason::BadAnnotationName(why) => format!(
+                "not read as annotations: the name is not `<document stem>.<annotator>.ron` with a valid annotator ({why})"
+            ),
+            LeftOutReason::NoDocument(doc) => {
+                format!("annotation file for `{doc}`, which is not in the corpus; its claims are not shown")
+            }
+            LeftOutReason::ConflictCopy(of) => format!(
+                "conflict copy of `{of}`: a version kept aside when both sides changed the same claims; \
+                 compare it with `{of}`, take what you need, then delete it"
+            ),
+            LeftOutReason::LinkedFolder => {
+                "symbolic link to a folder: not followed, so its documents are not part of the corpus".to_owned()
+            }
+        }
+    }
 }
 
 /// Why a folder cannot be opened as a corpus.
@@ -64,8 +110,11 @@ pub enum CorpusError {
 }
 
 impl Corpus {
-    /// Lists the documents and annotation files under `root`. Hidden folders
-    /// (`.git`, ...) are skipped; links are not followed, so a link loop cannot hang it.
+    /// Lists the documents and annotation files under `root`. Hidden folders and
+    /// files (`.git`, ...) are skipped. A symbolic link to a file is followed (read
+    /// as the file it points to; the app writes through it); a link to a folder is
+    /// not followed, so a link loop cannot hang the scan, and is listed in
+    /// [`Corpus::left_out`] with every other file the corpus does not use.
     pub fn scan(root: &Path) -> Result<Self, CorpusError> {
         let shown = root.display().to_string();
         let meta = std::fs::metadata(root).map_err(|_| CorpusError::Missing(shown.clone()))?;
@@ -75,6 +124,7 @@ impl Corpus {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let mut texts: BTreeMap<PathBuf, String> = BTreeMap::new();
         let mut rons: Vec<PathBuf> = Vec::new();
+        let mut left_out = Vec::new();
         let walker = walkdir::WalkDir::new(&root)
             .sort_by_file_name()
             .into_iter()
@@ -84,17 +134,27 @@ impl Corpus {
                 path: e.path().map(|p| p.display().to_string()).unwrap_or_else(|| shown.clone()),
                 reason: e.to_string(),
             })?;
-            if !entry.file_type().is_file() {
+            let path = entry.path();
+            if entry.path_is_symlink() && std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+                left_out.push(LeftOut { path: path.to_path_buf(), reason: LeftOutReason::LinkedFolder });
                 continue;
             }
-            let path = entry.path();
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy();
+            if let Some(of) = conflict_copy_of(&name) {
+                let reason = LeftOutReason::ConflictCopy(of.to_owned());
+                left_out.push(LeftOut { path: path.to_path_buf(), reason });
+                continue;
+            }
             match path.extension().and_then(|e| e.to_str()) {
                 Some("txt") => {
                     let rel = path.strip_prefix(&root).unwrap_or(path);
                     let id = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
                     texts.insert(path.to_path_buf(), id);
                 }
-                Some("ron") => rons.push(path.to_path_buf()),
+                Some("ron") if name != PROJECT_FILE => rons.push(path.to_path_buf()),
                 _ => {}
             }
         }
@@ -103,15 +163,23 @@ impl Corpus {
             .map(|(path, id)| (path.clone(), DocumentEntry { id, path, annotations: BTreeMap::new() }))
             .collect();
         for ron in rons {
-            if let Some((text_path, annotator)) = split_annotation_path(&ron)
-                && let Some(doc) = documents.get_mut(&text_path)
-            {
-                doc.annotations.insert(annotator, ron);
+            match parse_annotation_name(&ron) {
+                Ok((text_path, annotator)) => match documents.get_mut(&text_path) {
+                    Some(doc) => {
+                        doc.annotations.insert(annotator, ron);
+                    }
+                    None => {
+                        let doc = text_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                        left_out.push(LeftOut { path: ron, reason: LeftOutReason::NoDocument(doc) });
+                    }
+                },
+                Err(why) => left_out.push(LeftOut { path: ron, reason: LeftOutReason::BadAnnotationName(why) }),
             }
         }
         let mut documents: Vec<DocumentEntry> = documents.into_values().collect();
         documents.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(Self { root, documents })
+        left_out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Self { root, documents, left_out })
     }
 
     /// The document with `id`.
@@ -144,15 +212,33 @@ impl Corpus {
 /// For `dir/<stem>.<annotator>.ron`, the text path `dir/<stem>.txt` and the
 /// annotator; `None` for any other `.ron` (the project file, stray files).
 pub fn split_annotation_path(path: &Path) -> Option<(PathBuf, Annotator)> {
-    let name = path.file_name()?.to_str()?;
-    let base = name.strip_suffix(".ron")?;
-    let (stem, annotator) = base.rsplit_once('.')?;
-    if stem.is_empty() {
-        return None;
-    }
-    let annotator = Annotator::parse_any(annotator).ok()?;
-    Some((path.with_file_name(format!("{stem}.txt")), annotator))
+    parse_annotation_name(path).ok()
 }
+
+/// [`split_annotation_path`], or why the name is not an annotation file's.
+fn parse_annotation_name(path: &Path) -> Result<(PathBuf, Annotator), String> {
+    let name = path.file_name().and_then(|n| n.to_str()).ok_or("the name is not UTF-8")?;
+    let base = name.strip_suffix(".ron").ok_or("it does not end in `.ron`")?;
+    let (stem, annotator) = base.rsplit_once('.').ok_or("there is no annotator part")?;
+    if stem.is_empty() {
+        return Err("there is no document stem".to_owned());
+    }
+    if annotator.is_empty() {
+        return Err("the annotator part is empty".to_owned());
+    }
+    let annotator = Annotator::parse_any(annotator).map_err(|e| format!("annotator `{annotator}`: {e}"))?;
+    Ok((path.with_file_name(format!("{stem}.txt")), annotator))
+}
+
+/// For a conflict copy's file name (`a.alice.ron.conflict-…`), the annotation
+/// file's name it was kept beside.
+pub fn conflict_copy_of(file_name: &str) -> Option<&str> {
+    let (original, _) = file_name.split_once(CONFLICT_MARK)?;
+    original.ends_with(".ron").then_some(original)
+}
+
+/// The marker between an annotation file's name and a conflict copy's suffix.
+pub const CONFLICT_MARK: &str = ".conflict-";
 
 #[cfg(test)]
 mod tests {
@@ -173,7 +259,31 @@ mod tests {
         std::fs::write(root.join(".git/x.txt"), "hidden").unwrap();
         std::fs::write(root.join("claimcoder.ron"), "()").unwrap();
         std::fs::write(root.join("orphan.carol.ron"), "()").unwrap();
+        std::fs::write(root.join("a..ron"), "()").unwrap();
+        std::fs::write(root.join("a.alice.ron.conflict-20261122T120000.000001Z-1"), "()").unwrap();
         let c = Corpus::scan(root).unwrap();
+        let left_out: Vec<(String, &LeftOutReason)> = c
+            .left_out
+            .iter()
+            .map(|l| (l.path.file_name().unwrap().to_string_lossy().into_owned(), &l.reason))
+            .collect();
+        assert_eq!(
+            left_out,
+            [
+                ("a..ron".to_owned(), &LeftOutReason::BadAnnotationName("the annotator part is empty".into())),
+                (
+                    "a.Bad.ron".to_owned(),
+                    &LeftOutReason::BadAnnotationName(
+                        "annotator `Bad`: use only lower-case letters a-z, digits, '-' and '_' (not 'B')".into()
+                    )
+                ),
+                (
+                    "a.alice.ron.conflict-20261122T120000.000001Z-1".to_owned(),
+                    &LeftOutReason::ConflictCopy("a.alice.ron".into())
+                ),
+                ("orphan.carol.ron".to_owned(), &LeftOutReason::NoDocument("orphan.txt".into())),
+            ]
+        );
         let ids: Vec<&str> = c.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["2013/lat.v2.txt", "a.txt"]);
         let names = |i: usize| c.documents[i].annotations.keys().map(|a| a.to_string()).collect::<Vec<_>>();

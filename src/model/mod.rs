@@ -11,9 +11,9 @@ pub mod document;
 pub mod metadata;
 pub mod span;
 pub mod strict;
-pub mod text_index;
 pub mod time;
 
+pub use crate::text::TextIndex;
 pub use actor::{Actor, ActorRegistry};
 pub use annotation::{AnnotationFile, Status};
 pub use annotator::{Annotator, AnnotatorError};
@@ -23,7 +23,6 @@ pub use corpus::{Corpus, DocumentEntry};
 pub use document::{Document, DocumentError};
 pub use metadata::{DocumentMeta, Metadata};
 pub use span::Span;
-pub use text_index::TextIndex;
 
 /// The only `format` version this build reads and writes; a file with a larger one
 /// opens read-only so that an older program never destroys fields it does not know.

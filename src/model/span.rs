@@ -37,14 +37,15 @@ impl Span {
         self.len() == 0
     }
 
+    /// Whether the quote holds nothing but whitespace (a line break coded as a cue):
+    /// a defect of the coding, which `check` reports and brat cannot show.
+    pub fn is_whitespace_only(&self) -> bool {
+        !self.quote.is_empty() && self.quote.chars().all(char::is_whitespace)
+    }
+
     /// Characters shared with `other`.
     pub fn intersection(&self, other: &Span) -> usize {
         self.end.min(other.end).saturating_sub(self.start.max(other.start))
-    }
-
-    /// Whether the two spans share at least one character.
-    pub fn overlaps(&self, other: &Span) -> bool {
-        self.intersection(other) > 0
     }
 
     /// Shared characters over characters in either (FORMAT.md section 5).

@@ -128,14 +128,15 @@ pub fn pretty() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new().depth_limit(3).indentor("    ").new_line("\n")
 }
 
-/// Serialises an annotation file with claims in the written order.
-pub fn to_ron(file: &AnnotationFile) -> Result<String, ron::Error> {
+/// Serialises an annotation file with claims in the written order. It cannot fail:
+/// the writer builds the text itself (see `ron_writer`).
+pub fn to_ron(file: &AnnotationFile) -> String {
     if file.claims.is_sorted_by_key(|c| (c.content.start, c.id)) {
-        return Ok(super::ron_writer::write_annotation(file));
+        return super::ron_writer::write_annotation(file);
     }
     let mut file = file.clone();
     file.sort_claims();
-    Ok(super::ron_writer::write_annotation(&file))
+    super::ron_writer::write_annotation(&file)
 }
 
 #[cfg(test)]
@@ -159,7 +160,7 @@ mod tests {
     #[test]
     fn writes_one_field_a_line_and_reads_back() {
         let f = sample();
-        let text = to_ron(&f).unwrap();
+        let text = to_ron(&f);
         assert!(text.contains("\n    format: 1,\n"), "{text}");
         assert!(text.contains("\n    status: InProgress,\n"), "{text}");
         assert!(text.contains("source: Some(\"jacob-lew\"),"), "{text}");
@@ -170,13 +171,13 @@ mod tests {
 
     #[test]
     fn newer_format_is_reported_as_newer() {
-        let text = to_ron(&sample()).unwrap().replace("format: 1,", "format: 2,\n    future_field: [1, 2],");
+        let text = to_ron(&sample()).replace("format: 1,", "format: 2,\n    future_field: [1, 2],");
         assert!(matches!(parse_annotation("x", &text), Err(LoadError::NewerFormat { found: 2, .. })));
     }
 
     #[test]
     fn unknown_fields_are_errors() {
-        let text = to_ron(&sample()).unwrap().replace("format: 1,", "format: 1,\n    reviewer: \"bob\",");
+        let text = to_ron(&sample()).replace("format: 1,", "format: 1,\n    reviewer: \"bob\",");
         match parse_annotation("x", &text) {
             Err(LoadError::Syntax { line: 3, reason, .. }) => assert!(reason.starts_with("unknown field `reviewer`")),
             other => panic!("{other:?}"),
@@ -185,7 +186,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_located() {
-        let text = to_ron(&sample()).unwrap().replace("status: InProgress,", "status: Maybe,");
+        let text = to_ron(&sample()).replace("status: InProgress,", "status: Maybe,");
         match parse_annotation("a.alice.ron", &text) {
             Err(LoadError::Syntax { line, .. }) => assert_eq!(line, 6),
             other => panic!("{other:?}"),

@@ -15,6 +15,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tempfile::TempPath;
 
+use super::atomic::{folder_of, link_target, sync_folder, temp_file_in};
+
 /// Threads working at once: the flushes wait on the disk, not the processor.
 const WORKERS: usize = 8;
 
@@ -30,25 +32,30 @@ pub fn write_all_atomic(
 ) -> Result<(), BatchError> {
     let temps = parallel(files, None, |(path, bytes)| write_temp(path, bytes).map_err(|e| (path.clone(), e)))?;
     let total = files.len();
-    let pairs: Vec<(&PathBuf, &TempPath)> = files.iter().map(|(p, _)| p).zip(&temps).collect();
-    parallel(&pairs, Some((progress, total)), |(path, temp)| {
-        std::fs::File::open(temp).and_then(|f| f.sync_all()).map_err(|e| ((*path).clone(), e))
+    parallel(&temps, Some(Progress { report: progress, total }), |(target, temp)| {
+        std::fs::File::open(temp).and_then(|f| f.sync_all()).map_err(|e| (target.clone(), e))
     })?;
-    for ((path, _), temp) in files.iter().zip(temps) {
-        temp.persist(path).map_err(|e| (path.clone(), e.error))?;
+    let folders: BTreeSet<PathBuf> = temps.iter().map(|(t, _)| folder_of(t).to_path_buf()).collect();
+    for (target, temp) in temps {
+        temp.persist(&target).map_err(|e| (target.clone(), e.error))?;
     }
-    let folders: BTreeSet<&Path> = files.iter().map(|(p, _)| folder_of(p)).collect();
     for folder in folders {
-        sync_folder(folder);
+        sync_folder(&folder);
     }
     Ok(())
+}
+
+/// Where [`parallel`] reports finished items: `report(done, total)`.
+struct Progress<'a> {
+    report: &'a mut dyn FnMut(usize, usize),
+    total: usize,
 }
 
 /// Runs `work` on every item on [`WORKERS`] threads, results in item order; the
 /// first error stops the rest. With `progress`, reports each finished item.
 fn parallel<T: Sync, R: Send>(
     items: &[T],
-    progress: Option<(&mut dyn FnMut(usize, usize), usize)>,
+    progress: Option<Progress<'_>>,
     work: impl Fn(&T) -> Result<R, BatchError> + Sync,
 ) -> Result<Vec<R>, BatchError> {
     let next = AtomicUsize::new(0);
@@ -90,8 +97,8 @@ fn parallel<T: Sync, R: Send>(
         for (i, r) in rx {
             results[i] = Some(r);
             n += 1;
-            if let Some((report, total)) = progress.as_mut() {
-                report(n, *total);
+            if let Some(p) = progress.as_mut() {
+                (p.report)(n, p.total);
             }
         }
     });
@@ -101,39 +108,20 @@ fn parallel<T: Sync, R: Send>(
     Ok(results.into_iter().flatten().collect())
 }
 
-/// `bytes` in a closed temporary file beside `path` (deleted when dropped), with the
-/// permissions a new file gets under the umask, or those of the file it will replace.
-fn write_temp(path: &Path, bytes: &[u8]) -> std::io::Result<TempPath> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".claimcoder-").suffix(".tmp");
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut tmp = builder.tempfile_in(folder_of(path))?;
-    if let Ok(meta) = std::fs::metadata(path)
+/// `bytes` in a closed temporary file beside `path`'s final target (through
+/// symbolic links, as [`super::write_atomic`] writes), deleted when dropped, with
+/// the permissions a new file gets under the umask, or those of the file it will
+/// replace. Returns the target to rename it over.
+fn write_temp(path: &Path, bytes: &[u8]) -> std::io::Result<(PathBuf, TempPath)> {
+    let target = link_target(path)?;
+    let mut tmp = temp_file_in(folder_of(&target))?;
+    if let Ok(meta) = std::fs::metadata(&target)
         && meta.is_file()
     {
         tmp.as_file().set_permissions(meta.permissions())?;
     }
     tmp.write_all(bytes)?;
-    Ok(tmp.into_temp_path())
-}
-
-fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    }
-}
-
-/// Makes the renames in `folder` survive a power cut (Unix; elsewhere a rename is
-/// durable when it returns).
-fn sync_folder(folder: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(folder) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = folder;
+    Ok((target, tmp.into_temp_path()))
 }
 
 #[cfg(test)]

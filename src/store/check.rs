@@ -3,13 +3,13 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::annotation_io::{LoadError, read_annotation};
 use super::metadata_io::{MetadataError, check_metadata};
 use super::project_io::load_project;
 use super::reanchor::{reanchor, span_holds};
-use crate::model::corpus::{PROJECT_FILE, split_annotation_path};
+use crate::model::corpus::PROJECT_FILE;
 use crate::model::metadata::METADATA_FILE;
 use crate::model::{Codebook, Corpus, Document, DocumentError, Project, is_valid_id};
 
@@ -32,7 +32,9 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Checks every file of the corpus at `root` (shown with `root` as the user typed it).
+/// Checks every file of the corpus at `root` (shown with `root` as the user typed
+/// it), and lists every file the scan left out of the corpus; problems come sorted
+/// by file, then line and column.
 pub fn check_corpus(root: &Path, corpus: &Corpus) -> Vec<Problem> {
     let mut problems = Vec::new();
     let shown = |rel: &str| root.join(rel).display().to_string();
@@ -78,19 +80,12 @@ pub fn check_corpus(root: &Path, corpus: &Corpus) -> Vec<Problem> {
             }
         }
     }
-    for path in stray_annotation_files(corpus) {
-        let rel = path.strip_prefix(&corpus.root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-        let doc = split_annotation_path(&path)
-            .and_then(|(text, _)| text.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .unwrap_or_default();
-        problems.push(Problem {
-            path: shown(&rel),
-            line: 1,
-            col: 1,
-            message: format!("annotation file for `{doc}`, which is not in the corpus; its claims are not shown"),
-        });
+    for left in &corpus.left_out {
+        let rel = left.path.strip_prefix(&corpus.root).unwrap_or(&left.path).to_string_lossy().replace('\\', "/");
+        problems.push(Problem { path: shown(&rel), line: 1, col: 1, message: left.reason.message() });
     }
     problems.extend(metadata_problems(&shown(METADATA_FILE), corpus));
+    problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     problems
 }
 
@@ -112,22 +107,6 @@ fn metadata_problems(shown: &str, corpus: &Corpus) -> Vec<Problem> {
             vec![problem(line, col, message)]
         }
     }
-}
-
-/// Annotation files (`<stem>.<annotator>.ron`) whose document is missing, e.g. after
-/// the text was renamed: the scan cannot attach them, so only `check` can tell the
-/// user that their claims are invisible. Hidden folders are skipped as in the scan.
-fn stray_annotation_files(corpus: &Corpus) -> Vec<PathBuf> {
-    let known: HashSet<&Path> = corpus.documents.iter().map(|d| d.path.as_path()).collect();
-    walkdir::WalkDir::new(&corpus.root)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .filter(|p| split_annotation_path(p).is_some_and(|(text, _)| !known.contains(text.as_path())))
-        .collect()
 }
 
 /// The line and column of the first line containing `needle`, for pointing at a claim.
@@ -176,11 +155,27 @@ fn check_file(
         {
             push(at, format!("claim {} names source `{source}`, which is not a valid actor id", claim.id));
         }
+        for message in field_problems(claim, codebook) {
+            push(at, message);
+        }
         for (role, span) in claim.spans() {
             if span.start >= span.end {
                 push(
                     at,
                     format!("claim {} {} is empty or reversed ({}..{})", claim.id, role.field(), span.start, span.end),
+                );
+            }
+            if span.is_whitespace_only() {
+                push(
+                    at,
+                    format!(
+                        "claim {} {} is only whitespace ({}..{}, {:?}); code the words themselves",
+                        claim.id,
+                        role.field(),
+                        span.start,
+                        span.end,
+                        span.quote
+                    ),
                 );
             }
         }
@@ -212,6 +207,31 @@ fn check_file(
             "the document changed since this file was written; every claim still matches".to_owned(),
         );
     }
+}
+
+/// Values of a claim's `fields` the codebook does not allow (FORMAT.md section 3:
+/// reported and kept): a field it does not define, a Category or Scale value not
+/// among the field's values, an Actor value that is not an actor id.
+fn field_problems(claim: &crate::model::Claim, codebook: &Codebook) -> Vec<String> {
+    use crate::model::FieldType;
+    let mut out = Vec::new();
+    for (id, value) in &claim.fields {
+        let Some(field) = codebook.field(id) else {
+            out.push(format!("claim {} has a value for field `{id}`, which the codebook does not define", claim.id));
+            continue;
+        };
+        match field.r#type {
+            FieldType::Category | FieldType::Scale if !field.values.iter().any(|c| c.value == *value) => {
+                let allowed = field.values.iter().map(|c| format!("`{}`", c.value)).collect::<Vec<_>>().join(", ");
+                out.push(format!("claim {} field `{id}` is `{value}`, which is not one of {allowed}", claim.id));
+            }
+            FieldType::Actor if !is_valid_id(value) => {
+                out.push(format!("claim {} field `{id}` names `{value}`, which is not a valid actor id", claim.id));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn from_load_error(path: &str, e: &LoadError) -> Problem {

@@ -42,6 +42,9 @@ pub struct Dataset {
     /// Why `documents.csv` could not be read at all; exports, which would silently
     /// lack its columns, refuse to go on. Analyses that do not use it carry on.
     pub metadata_error: Option<String>,
+    /// Texts that could not be read but have no annotation files among those
+    /// loaded: nothing coded is missing, so they are warned about, not refused.
+    pub warnings: Vec<String>,
 }
 
 /// Why a dataset cannot be loaded at all.
@@ -83,34 +86,44 @@ pub fn load_dataset_where(root: &Path, keep: &(dyn Fn(&Annotator) -> bool + Sync
     };
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).max(1);
     let chunk = corpus.documents.len().div_ceil(threads).max(1);
-    let results: Vec<(Vec<CodedDocument>, Vec<String>)> = std::thread::scope(|scope| {
+    let results: Vec<Loaded> = std::thread::scope(|scope| {
         let handles: Vec<_> =
             corpus.documents.chunks(chunk).map(|entries| scope.spawn(move || load_chunk(entries, keep))).collect();
         handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
     });
     let mut documents = Vec::with_capacity(corpus.documents.len());
-    for (docs, errs) in results {
-        documents.extend(docs);
-        errors.extend(errs);
+    let mut warnings = Vec::new();
+    for chunk in results {
+        documents.extend(chunk.documents);
+        errors.extend(chunk.errors);
+        warnings.extend(chunk.warnings);
     }
     let (metadata, metadata_error) = match read_metadata(&corpus.root.join(METADATA_FILE)) {
         Ok((m, _)) => (m, None),
         Err(e) => (Metadata::default(), Some(e.to_string())),
     };
-    Ok(Dataset { corpus, project, documents, errors, metadata, metadata_error })
+    Ok(Dataset { corpus, project, documents, errors, warnings, metadata, metadata_error })
 }
 
-fn load_chunk(
-    entries: &[DocumentEntry],
-    keep: &(dyn Fn(&Annotator) -> bool + Sync),
-) -> (Vec<CodedDocument>, Vec<String>) {
-    let mut docs = Vec::with_capacity(entries.len());
-    let mut errors = Vec::new();
+/// What one thread loaded.
+#[derive(Default)]
+struct Loaded {
+    documents: Vec<CodedDocument>,
+    errors: Vec<String>,
+    warnings: Vec<String>,
+}
+
+fn load_chunk(entries: &[DocumentEntry], keep: &(dyn Fn(&Annotator) -> bool + Sync)) -> Loaded {
+    let mut out = Loaded { documents: Vec::with_capacity(entries.len()), ..Loaded::default() };
     for entry in entries {
         let document = match Document::load(&entry.id, &entry.path) {
             Ok(d) => d,
+            Err(e) if entry.annotations.keys().any(keep) => {
+                out.errors.push(e.to_string());
+                continue;
+            }
             Err(e) => {
-                errors.push(e.to_string());
+                out.warnings.push(format!("{e} (it has no annotation files; left out)"));
                 continue;
             }
         };
@@ -126,10 +139,10 @@ fn load_chunk(
                     reports.insert(annotator.clone(), report);
                     files.insert(annotator.clone(), file);
                 }
-                Err(e) => errors.push(e.located()),
+                Err(e) => out.errors.push(e.located()),
             }
         }
-        docs.push(CodedDocument { entry: entry.clone(), document, files, reports });
+        out.documents.push(CodedDocument { entry: entry.clone(), document, files, reports });
     }
-    (docs, errors)
+    out
 }

@@ -27,10 +27,15 @@ pub fn parse_project(shown: &str, text: &str) -> Result<Project, LoadError> {
 
 /// Writes the project file atomically.
 pub fn save_project(path: &Path, project: &Project) -> std::io::Result<()> {
-    let mut text = ron::ser::to_string_pretty(project, pretty().depth_limit(4))
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    text.push('\n');
+    let text = project_to_ron(project).map_err(|e| std::io::Error::other(e.to_string()))?;
     write_atomic(path, text.as_bytes())
+}
+
+/// The project file's text: pretty RON, one field a line down to a kind's fields.
+pub fn project_to_ron(project: &Project) -> Result<String, ron::Error> {
+    let mut text = ron::ser::to_string_pretty(project, pretty().depth_limit(4))?;
+    text.push('\n');
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -32,6 +32,11 @@ pub struct LoadedAnnotations {
     pub report: ReanchorReport,
     /// The file as last read or written; `None` when it does not exist yet.
     pub stamp: Option<DiskStamp>,
+    /// The claims as last read (re-anchored) or written: the common ancestor when
+    /// the file changes on disk while the coder has unsaved work, so the two can be
+    /// merged three ways (`store::conflict::save_merging`). `None` when there was no
+    /// file.
+    pub base: Option<AnnotationFile>,
 }
 
 /// Why a save did not happen; the work stays in memory in every case.
@@ -78,6 +83,7 @@ pub fn load_from_path(path: &Path, doc_id: &str, annotator: &Annotator, doc: &Do
             access: Access::Editable,
             report: ReanchorReport::default(),
             stamp: None,
+            base: None,
         };
     }
     let shown = path.display().to_string();
@@ -86,6 +92,7 @@ pub fn load_from_path(path: &Path, doc_id: &str, annotator: &Annotator, doc: &Do
             let report = reanchor(&mut file, &doc.text);
             LoadedAnnotations {
                 path: path.to_path_buf(),
+                base: Some(file.clone()),
                 file,
                 access: Access::Editable,
                 report,
@@ -98,6 +105,7 @@ pub fn load_from_path(path: &Path, doc_id: &str, annotator: &Annotator, doc: &Do
             access: Access::ReadOnly(err),
             report: ReanchorReport::default(),
             stamp: None,
+            base: None,
         },
     }
 }
@@ -146,11 +154,18 @@ pub fn save_annotations(
     if loaded.changed_on_disk() {
         return Err(SaveError::ChangedOnDisk { path: shown });
     }
-    loaded.file.text_sha256 = doc.sha256.clone();
-    refresh_actor_names(&mut loaded.file, registry);
-    loaded.file.sort_claims();
-    let ron = to_ron(&loaded.file).map_err(|e| SaveError::Io { path: shown.clone(), reason: e.to_string() })?;
+    prepare_for_writing(&mut loaded.file, doc, registry);
+    let ron = to_ron(&loaded.file);
     write_atomic(&loaded.path, ron.as_bytes()).map_err(|e| SaveError::Io { path: shown, reason: e.to_string() })?;
     loaded.stamp = Some(DiskStamp::of(&loaded.path, ron.as_bytes()));
+    loaded.base = Some(loaded.file.clone());
     Ok(())
+}
+
+/// What every write does first: the current text's hash, the actor names of the
+/// registry, claims in the written order.
+pub(crate) fn prepare_for_writing(file: &mut AnnotationFile, doc: &Document, registry: &ActorRegistry) {
+    file.text_sha256 = doc.sha256.clone();
+    refresh_actor_names(file, registry);
+    file.sort_claims();
 }

@@ -1,19 +1,28 @@
-//! The egui app: holds the state, lays out the panels, turns input into actions and
-//! applies them (see `apply.rs`) once per frame.
+//! The egui app: holds the state of every mode, reads the keys and the jobs' results
+//! as intents, lets the views draw (they only read), and applies every intent in one
+//! place (`apply.rs`) once per frame.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 use egui::ViewportCommand;
 
-use super::action::Action;
-use super::folder_picker::{FolderPicker, NativePicker};
+use super::coding::{CodingIntent, CodingState};
+use super::command::Command;
+use super::datasets::{DatasetsState, ExportDialog, ImportDialog};
+use super::intent::AppIntent;
+use super::jobs::Jobs;
+use super::mode::Mode;
+use super::picker::{NativePicker, Picker};
+use super::review::ReviewState;
 use super::settings::Settings;
-use super::widgets::text_view::TextViewCache;
-use super::widgets::{self, dialogs};
-use super::workspace::Workspace;
+use super::statistics::StatisticsState;
+use super::widgets::actors_window::ActorsWindow;
+use super::widgets::dialogs::{AnnotatorPrompt, OpenCorpus};
+use super::widgets::layout::{self, ViewCaches};
+use super::widgets::style;
+use crate::coding::Workspace;
 use crate::model::Annotator;
 
 /// How the app is started: from the command line, or by a test.
@@ -22,8 +31,8 @@ pub struct StartOptions {
     pub corpus: Option<PathBuf>,
     /// Who is coding (else the remembered name, else the app asks).
     pub annotator: Option<String>,
-    /// The folder dialog (a fixed path in tests).
-    pub picker: Arc<dyn FolderPicker>,
+    /// The file and folder dialogs (a fixed path in tests).
+    pub picker: Arc<dyn Picker>,
     /// Whether to read and write eframe's remembered settings (off in tests).
     pub remember: bool,
 }
@@ -36,57 +45,60 @@ impl Default for StartOptions {
 
 /// The windows and transient inputs that are not part of the coded data.
 #[derive(Default)]
-pub struct Dialogs {
+pub(crate) struct Dialogs {
     /// "Who is coding?" (name typed, validation error).
-    pub annotator_prompt: Option<dialogs::AnnotatorPrompt>,
+    pub(crate) annotator_prompt: Option<AnnotatorPrompt>,
     /// "Open corpus" (typed path, error).
-    pub open_corpus: Option<dialogs::OpenCorpus>,
+    pub(crate) open_corpus: Option<OpenCorpus>,
     /// The shortcuts window.
-    pub shortcuts: bool,
+    pub(crate) shortcuts: bool,
     /// The codebook window.
-    pub codebook: bool,
+    pub(crate) codebook: bool,
     /// The actor registry window.
-    pub actors: Option<widgets::actors_window::ActorsWindow>,
-    /// The find bar.
-    pub find: Option<widgets::find_bar::FindBar>,
-    /// Shown when closing would lose work.
-    pub confirm_close: Option<String>,
+    pub(crate) actors: Option<ActorsWindow>,
+    /// Shown when closing would lose work: why.
+    pub(crate) confirm_close: Option<String>,
 }
 
 /// The app.
 pub struct App {
     /// Remembered between runs.
-    pub settings: Settings,
+    pub(crate) settings: Settings,
     /// The open corpus.
-    pub workspace: Option<Workspace>,
+    pub(crate) workspace: Option<Workspace>,
     /// Why the last corpus could not be opened.
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
     /// A corpus waiting for the annotator's name.
-    pub pending_corpus: Option<PathBuf>,
+    pub(crate) pending_corpus: Option<PathBuf>,
     /// Windows and transient inputs.
-    pub dialogs: Dialogs,
-    /// Inputs of the claim inspector.
-    pub inspector: widgets::inspector::InspectorState,
+    pub(crate) dialogs: Dialogs,
     /// Coding, review or statistics.
-    pub mode: super::action::Mode,
-    /// The review and adjudication view's state.
-    pub review: super::review::ReviewState,
-    /// The export, import and statistics views' state.
-    pub datasets: super::datasets::DatasetsState,
-    pub(crate) picker: Arc<dyn FolderPicker>,
-    pub(crate) picker_rx: Option<Receiver<Option<PathBuf>>>,
-    pub(crate) text_cache: TextViewCache,
-    pub(crate) queued: Vec<Action>,
+    pub(crate) mode: Mode,
+    /// The coding mode's own state (find bar, inspector inputs).
+    pub(crate) coding: CodingState,
+    /// The review mode's state.
+    pub(crate) review: ReviewState,
+    /// The export and import windows.
+    pub(crate) datasets: DatasetsState,
+    /// The statistics mode's state.
+    pub(crate) statistics: StatisticsState,
+    /// Why the corpus could not be read into the shared dataset.
+    pub(crate) dataset_error: Option<String>,
+    /// The background jobs.
+    pub(crate) jobs: Jobs,
+    /// The file and folder dialogs.
+    pub(crate) picker: Arc<dyn Picker>,
+    caches: ViewCaches,
     pub(crate) viewport: Vec<ViewportCommand>,
     remember: bool,
     title: String,
     window_focused: bool,
-    allow_close: bool,
+    pub(crate) allow_close: bool,
 }
 
 /// The `seeds/` corpus shipped with the project: beside the working directory when
 /// run from a checkout, else beside the crate's manifest.
-pub fn shipped_seeds() -> PathBuf {
+pub(crate) fn shipped_seeds() -> PathBuf {
     let local = PathBuf::from("seeds");
     if local.is_dir() { local } else { Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds") }
 }
@@ -99,67 +111,144 @@ impl App {
         } else {
             Settings::default()
         };
-        widgets::style::apply(&cc.egui_ctx);
+        style::apply(&cc.egui_ctx);
+        let ctx = cc.egui_ctx.clone();
+        let jobs = Jobs::new(Arc::new(move || ctx.request_repaint()));
         let mut app = Self {
+            dialogs: Dialogs { codebook: settings.show_codebook, ..Dialogs::default() },
             settings,
             workspace: None,
             error: None,
             pending_corpus: None,
-            dialogs: Dialogs::default(),
-            inspector: Default::default(),
-            mode: Default::default(),
-            review: Default::default(),
-            datasets: Default::default(),
+            mode: Mode::default(),
+            coding: CodingState::default(),
+            review: ReviewState::default(),
+            datasets: DatasetsState::default(),
+            statistics: StatisticsState::default(),
+            dataset_error: None,
+            jobs,
             picker: options.picker,
-            picker_rx: None,
-            text_cache: TextViewCache::default(),
-            queued: Vec::new(),
+            caches: ViewCaches::default(),
             viewport: Vec::new(),
             remember: options.remember,
             title: String::new(),
             window_focused: true,
             allow_close: false,
         };
-        app.dialogs.codebook = app.settings.show_codebook;
         let corpus = options
             .corpus
             .or_else(|| app.settings.last_corpus.clone().filter(|p| p.is_dir()))
             .unwrap_or_else(shipped_seeds);
-        let annotator = options.annotator.or_else(|| app.settings.annotator.clone());
-        match annotator {
-            Some(name) => {
-                app.pending_corpus = Some(corpus);
-                app.apply(Action::SetAnnotator(name));
-            }
-            None => {
-                app.pending_corpus = Some(corpus);
-                app.dialogs.annotator_prompt = Some(dialogs::AnnotatorPrompt::default());
-            }
+        app.pending_corpus = Some(corpus);
+        match options.annotator.or_else(|| app.settings.annotator.clone()) {
+            Some(name) => app.apply(AppIntent::SetAnnotator(name)),
+            None => app.dialogs.annotator_prompt = Some(AnnotatorPrompt::default()),
         }
         app
     }
 
-    /// Queues an action to be applied at the end of the frame.
-    pub fn send(&mut self, action: Action) {
-        self.queued.push(action);
-    }
-
-    /// Applies every queued action.
-    pub fn apply_queued(&mut self) {
-        for action in std::mem::take(&mut self.queued) {
-            self.apply(action);
-        }
-    }
-
-    /// How often the document text was laid out again (it should be rare: only when
-    /// claims, selection, hits or geometry change), for benchmarks and tests.
-    pub fn text_layout_rebuilds(&self) -> u64 {
-        self.text_cache.rebuilds
+    /// The open corpus.
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.workspace.as_ref()
     }
 
     /// The annotator, when one is set.
     pub fn annotator(&self) -> Option<&Annotator> {
         self.workspace.as_ref().map(|w| &w.annotator)
+    }
+
+    /// The current mode.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The review mode's state.
+    pub fn review(&self) -> &ReviewState {
+        &self.review
+    }
+
+    /// The export window, when open.
+    pub fn export_dialog(&self) -> Option<&ExportDialog> {
+        self.datasets.export.as_ref()
+    }
+
+    /// The import window, when open.
+    pub fn import_dialog(&self) -> Option<&ImportDialog> {
+        self.datasets.import.as_ref()
+    }
+
+    /// Whether the find bar is open.
+    pub fn is_finding(&self) -> bool {
+        self.coding.find.is_some()
+    }
+
+    /// Whether a background job (listing, reading, a dialog, export, import) runs.
+    pub fn is_busy(&self) -> bool {
+        self.jobs.any()
+    }
+
+    /// Replaces the file and folder dialogs (tests answer with fixed paths).
+    pub fn set_picker(&mut self, picker: Arc<dyn Picker>) {
+        self.picker = picker;
+    }
+
+    /// How often the document text was laid out again (it should be rare: only when
+    /// claims, selection, hits or geometry change), for benchmarks and tests.
+    pub fn text_layout_rebuilds(&self) -> u64 {
+        self.caches.text.rebuilds
+    }
+
+    /// Whether a modal window is open (letter keys then do nothing).
+    pub(crate) fn has_modal(&self) -> bool {
+        self.dialogs.annotator_prompt.is_some()
+            || self.dialogs.confirm_close.is_some()
+            || self.dialogs.open_corpus.is_some()
+            || self.datasets.export.is_some()
+            || self.datasets.import.is_some()
+    }
+
+    /// Whether `command` can act now (menus grey out the others).
+    pub fn is_enabled(&self, command: Command) -> bool {
+        let ws = self.workspace.as_ref();
+        let open = ws.and_then(|w| w.open.as_ref());
+        let editable = open.is_some_and(|o| o.loaded.is_editable());
+        let selected = open.is_some_and(|o| o.selected.is_some());
+        match command {
+            Command::OpenCorpus
+            | Command::ChangeAnnotator
+            | Command::Quit
+            | Command::ShowCoding
+            | Command::ShowReview
+            | Command::ShowStatistics
+            | Command::ToggleShortcuts
+            | Command::Escape => true,
+            Command::Export | Command::ImportBrat | Command::ToggleCodebook | Command::ToggleActors => ws.is_some(),
+            Command::Save => open.is_some_and(|o| o.dirty || o.loaded.stamp.is_none()) && editable,
+            Command::Reload => ws.is_some_and(|w| w.current_index().is_some()),
+            Command::Undo | Command::Redo => {
+                let back = command == Command::Undo;
+                match self.mode {
+                    Mode::Coding => ws.is_some_and(|w| w.can_undo(back)),
+                    Mode::Review => {
+                        if back {
+                            self.review.undo.can_undo()
+                        } else {
+                            self.review.undo.can_redo()
+                        }
+                    }
+                    Mode::Statistics => false,
+                }
+            }
+            Command::MarkSourceMention | Command::MarkCue | Command::SpanToSelection => {
+                editable && selected && open.is_some_and(|o| o.selection.is_some())
+            }
+            Command::SnapToWords | Command::DeleteClaim => editable && selected,
+            Command::ToggleDone => editable,
+            Command::Find => open.is_some(),
+            Command::NextClaim | Command::PrevClaim => open.is_some_and(|o| !o.claims().is_empty()),
+            Command::NextDocument | Command::PrevDocument => ws.is_some_and(|w| !w.corpus.documents.is_empty()),
+            Command::NextUnit | Command::PrevUnit => self.review.current_document().is_some(),
+        }
     }
 
     fn window_title(&self) -> String {
@@ -180,54 +269,25 @@ impl App {
         ctx.send_viewport_cmd(ViewportCommand::CancelClose);
         self.dialogs.confirm_close = Some(ws.save.label());
     }
-
-    /// Lets the window close although the work could not be saved (the user chose to).
-    pub fn close_anyway(&mut self) {
-        self.allow_close = true;
-        self.dialogs.confirm_close = None;
-        self.viewport.push(ViewportCommand::Close);
-    }
 }
 
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        if let Some(rx) = &self.picker_rx
-            && let Ok(answer) = rx.try_recv()
-        {
-            self.picker_rx = None;
-            match answer {
-                Some(path) => self.apply(Action::OpenCorpus(path)),
-                None => {
-                    if let Some(d) = &mut self.dialogs.open_corpus {
-                        d.error = Some(
-                            "No folder was chosen (or no desktop file dialog is available): type the path instead."
-                                .to_owned(),
-                        );
-                    }
-                }
-            }
-        }
-        if self.picker_rx.is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        for intent in self.jobs.poll() {
+            self.apply(intent);
         }
         let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
-        if focused
-            && !self.window_focused
-            && let Some(ws) = &mut self.workspace
-        {
-            ws.check_disk();
+        if focused && !self.window_focused {
+            self.apply(CodingIntent::CheckDisk);
         }
         self.window_focused = focused;
-        for action in widgets::shortcuts::read(ctx, self) {
-            self.apply(action);
+        for intent in super::keys::read(ctx, self) {
+            self.apply(intent);
         }
-        if let Some(ws) = &mut self.workspace {
-            if ws.listing.poll() || ws.listing.is_loading() {
-                ctx.request_repaint_after(std::time::Duration::from_millis(50));
-            }
-            if let Some(wait) = ws.autosave(Instant::now()) {
-                ctx.request_repaint_after(wait);
-            }
+        if let Some(ws) = &mut self.workspace
+            && let Some(wait) = ws.autosave(Instant::now())
+        {
+            ctx.request_repaint_after(wait);
         }
         self.handle_close(ctx);
         let title = self.window_title();
@@ -241,8 +301,12 @@ impl eframe::App for App {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        widgets::layout::show(ui, self);
-        self.apply_queued();
+        let mut caches = std::mem::take(&mut self.caches);
+        let intents = layout::show(ui, self, &mut caches);
+        self.caches = caches;
+        for intent in intents {
+            self.apply(intent);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

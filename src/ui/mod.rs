@@ -1,28 +1,51 @@
-//! The desktop app: a thin egui layer over the core. The app holds the state
-//! (`app.rs`, `workspace.rs`, `open_document.rs`), widgets render it and return
-//! user intents as [`action::Action`]s, and `apply.rs` applies them in one place.
+//! The desktop app: a thin egui layer over the core ([`crate::coding`],
+//! [`crate::adjudication`], [`crate::job`] and the rest).
+//!
+//! - One command table ([`Command`], `command.rs`): menus, the F1 help, the keys of
+//!   every mode and the letters kind keys must avoid are derived from it.
+//! - One intent per user action ([`Intent`], nested by the state that applies it),
+//!   produced by the keys (`keys.rs`) and by views that only read the state.
+//! - One reducer per state: the app (`apply.rs`), [`coding`], [`review`],
+//!   [`datasets`], [`statistics`]; each `apply` returns the effects the app runs
+//!   (`effect.rs`), among them background jobs of one type (`jobs.rs`) and file
+//!   dialogs behind one [`Picker`].
+//!
+//! A new command is a variant of [`Command`] (and its intent in `intent.rs`); a new
+//! mode is a variant of [`Mode`] and a folder beside `coding/` with its intent,
+//! state, reducer and views.
 
-pub mod action;
-pub mod app;
+mod app;
 mod apply;
-pub mod datasets;
-pub mod folder_picker;
-pub mod listing;
-pub mod open_document;
-pub mod review;
-pub mod save_status;
-pub mod settings;
-pub mod undo;
-pub mod widgets;
-pub mod workspace;
+pub(crate) mod coding;
+pub(crate) mod command;
+pub(crate) mod datasets;
+mod effect;
+mod intent;
+mod jobs;
+mod keys;
+mod mode;
+mod picker;
+pub(crate) mod review;
+mod settings;
+pub(crate) mod statistics;
+pub(crate) mod widgets;
 
 pub use app::{App, StartOptions};
+pub use coding::CodingIntent;
+pub use command::{Command, kind_key_conflicts};
+pub use datasets::DatasetsIntent;
+pub use intent::{AppIntent, Intent};
+pub use mode::Mode;
+pub use picker::{PathKind, PathRequest, Picker};
+pub use review::{ReviewIntent, dashboard};
+pub use statistics::StatisticsIntent;
+pub use widgets::text_view::TEXT_ID;
 
 /// The window icon, also shipped in `dist/` for the desktop entry.
 const ICON_PNG: &[u8] = include_bytes!("../../dist/claimcoder.png");
 
-/// Opens the app; returns the process exit status.
-pub fn run(corpus: Option<std::path::PathBuf>, annotator: Option<String>) -> i32 {
+/// Opens the app window and runs it until it closes.
+pub fn run(corpus: Option<std::path::PathBuf>, annotator: Option<String>) -> Result<(), eframe::Error> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Claimcoder")
         .with_app_id("claimcoder")
@@ -33,11 +56,5 @@ pub fn run(corpus: Option<std::path::PathBuf>, annotator: Option<String>) -> i32
     }
     let options = eframe::NativeOptions { viewport, renderer: eframe::Renderer::Glow, ..Default::default() };
     let start = StartOptions { corpus, annotator, ..StartOptions::default() };
-    match eframe::run_native("Claimcoder", options, Box::new(|cc| Ok(Box::new(App::new(cc, start))))) {
-        Ok(()) => crate::cli::EXIT_OK,
-        Err(e) => {
-            eprintln!("error: cannot open the window: {e}. Claimcoder needs a desktop session with OpenGL.");
-            crate::cli::EXIT_DATA
-        }
-    }
+    eframe::run_native("Claimcoder", options, Box::new(|cc| Ok(Box::new(App::new(cc, start)))))
 }

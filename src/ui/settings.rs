@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// Persisted settings.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// The corpus opened last.
     pub last_corpus: Option<PathBuf>,
     /// The annotator who coded last.

@@ -6,17 +6,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use claimcoder::model::AnnotationFile;
-use claimcoder::ui::folder_picker::FolderPicker;
-use claimcoder::ui::widgets::text_view::TEXT_ID;
-use claimcoder::ui::{App, StartOptions};
+use claimcoder::ui::{App, PathRequest, Picker, StartOptions, TEXT_ID};
 use egui::text::{CCursor, CCursorRange};
 use egui_kittest::Harness;
 
-/// A folder dialog that answers with a fixed folder.
+/// A file and folder dialog that answers every request with a fixed path.
 pub struct FixedPicker(pub Option<PathBuf>);
 
-impl FolderPicker for FixedPicker {
-    fn pick_folder(&self, _start: Option<PathBuf>) -> Option<PathBuf> {
+impl Picker for FixedPicker {
+    fn choose(&self, _request: &PathRequest) -> Option<PathBuf> {
         self.0.clone()
     }
 }
@@ -49,16 +47,17 @@ pub fn app(corpus: &Path, annotator: Option<&str>) -> Harness<'static, App> {
     harness
 }
 
-/// Runs frames until the background document listing is in and the UI is still.
+/// Runs frames until every background job (the document listing, reading the
+/// corpus for review and statistics, a dialog, an export) is over and the UI is still.
 pub fn settle(harness: &mut Harness<'static, App>) {
-    for _ in 0..200 {
+    for _ in 0..1000 {
         harness.run_steps(1);
-        let loading = harness.state().workspace.as_ref().is_some_and(|w| w.listing.is_loading());
-        if !loading {
+        if !harness.state().is_busy() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
+    assert!(!harness.state().is_busy(), "the background jobs did not finish");
     harness.run_steps(3);
 }
 
@@ -78,8 +77,7 @@ pub fn select(harness: &mut Harness<'static, App>, start: usize, end: usize) {
 pub fn open_text(harness: &Harness<'static, App>) -> String {
     harness
         .state()
-        .workspace
-        .as_ref()
+        .workspace()
         .and_then(|w| w.open.as_ref())
         .map(|o| o.doc.text.as_str().to_owned())
         .unwrap_or_default()
@@ -87,7 +85,7 @@ pub fn open_text(harness: &Harness<'static, App>) -> String {
 
 /// The open document's claims in the app.
 pub fn open_claims(harness: &Harness<'static, App>) -> Vec<claimcoder::model::Claim> {
-    harness.state().workspace.as_ref().and_then(|w| w.open.as_ref()).map(|o| o.claims().to_vec()).unwrap_or_default()
+    harness.state().workspace().and_then(|w| w.open.as_ref()).map(|o| o.claims().to_vec()).unwrap_or_default()
 }
 
 /// Char offsets of the first occurrence of `needle` in `text`.

@@ -103,7 +103,7 @@ pub fn write_annotation(root: &Path, doc_id: &str, annotator: &str, status: Stat
         .collect();
     let annotator = Annotator::parse_any(annotator).unwrap();
     let path = claimcoder::model::corpus::annotation_path(&root.join(doc_id), &annotator);
-    std::fs::write(path, to_ron(&file).unwrap()).unwrap();
+    std::fs::write(path, to_ron(&file)).unwrap();
 }
 
 /// The five seeds and their `documents.csv` in a temporary corpus: alice codes all
@@ -161,7 +161,7 @@ pub fn tricky_corpus() -> tempfile::TempDir {
     across.modified = fixed_time();
     file.claims.push(across);
     file.next_id = 100;
-    std::fs::write(root.join("2013/tricky.alice.ron"), to_ron(&file).unwrap()).unwrap();
+    std::fs::write(root.join("2013/tricky.alice.ron"), to_ron(&file)).unwrap();
     dir
 }
 

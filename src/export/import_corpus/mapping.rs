@@ -37,25 +37,26 @@ impl FieldMap {
 
 /// Maps `fields`: the text from `text_field`, the id from `id_field` (given: it must
 /// exist; default `id`: used when present).
-pub fn map_fields(
-    fields: &[String],
-    text_field: &str,
-    id_field: Option<&str>,
-) -> Result<FieldMap, String> {
+pub fn map_fields(fields: &[String], text_field: &str, id_field: Option<&str>) -> Result<FieldMap, String> {
     let find = |name: &str| fields.iter().position(|f| f.trim().eq_ignore_ascii_case(name.trim()));
     let listed = || fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
     let text = find(text_field).ok_or_else(|| {
         format!("no field `{text_field}` holds the text (the fields are {}); name it with --text-field", listed())
     })?;
     let id = match id_field {
-        Some(name) => Some(find(name).ok_or_else(|| format!("no field `{name}` for --id-field (the fields are {})", listed()))?),
+        Some(name) => {
+            Some(find(name).ok_or_else(|| format!("no field `{name}` for --id-field (the fields are {})", listed()))?)
+        }
         None => find("id"),
     };
     let mut used = vec![false; fields.len()];
     used[text] = true;
     let mut columns = Vec::new();
     for (column, aliases) in ALIASES {
-        if let Some(f) = aliases.iter().find_map(|a| (0..fields.len()).find(|&i| !used[i] && fields[i].trim().eq_ignore_ascii_case(a))) {
+        if let Some(f) = aliases
+            .iter()
+            .find_map(|a| (0..fields.len()).find(|&i| !used[i] && fields[i].trim().eq_ignore_ascii_case(a)))
+        {
             used[f] = true;
             columns.push((column.to_owned(), f));
         }
@@ -84,7 +85,9 @@ pub fn normalize_date(raw: &str) -> Option<String> {
     if parse_date(v).is_some() {
         return Some(v.to_owned());
     }
-    for f in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
+    for f in
+        ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M"]
+    {
         if let Ok(t) = NaiveDateTime::parse_from_str(v, f) {
             return Some(t.date().format("%Y-%m-%d").to_string());
         }
@@ -114,7 +117,8 @@ mod tests {
 
     #[test]
     fn known_fields_map_to_the_contract_columns() {
-        let fields = names(&["ID", "Title", "maintext", "date_publish", "source_domain", "authors", "url", "language", "Date"]);
+        let fields =
+            names(&["ID", "Title", "maintext", "date_publish", "source_domain", "authors", "url", "language", "Date"]);
         let m = map_fields(&fields, "maintext", None).unwrap();
         assert_eq!(m.text, 2);
         assert_eq!(m.id, Some(0), "`id` is found ignoring case");
@@ -140,7 +144,10 @@ mod tests {
     fn missing_text_or_id_fields_are_named() {
         let fields = names(&["headline", "body", "document"]);
         let err = map_fields(&fields, "text", None).unwrap_err();
-        assert!(err.contains("no field `text` holds the text (the fields are `headline`, `body`, `document`)"), "{err}");
+        assert!(
+            err.contains("no field `text` holds the text (the fields are `headline`, `body`, `document`)"),
+            "{err}"
+        );
         let err = map_fields(&fields, "body", Some("uid")).unwrap_err();
         assert!(err.contains("no field `uid` for --id-field"), "{err}");
         let m = map_fields(&fields, "body", None).unwrap();

@@ -129,9 +129,8 @@ pub fn import_corpus(
     let mut issues = Vec::new();
     let table = read_source(&opts.source, format, opts.encoding, &mut issues).map_err(CorpusImportError::Unreadable)?;
     let text_field = opts.text_field.as_deref().unwrap_or(format.default_text_field());
-    let map = map_fields(&table.fields, text_field, opts.id_field.as_deref()).map_err(|e| {
-        CorpusImportError::Usage(format!("{}: {e}", opts.source.display()))
-    })?;
+    let map = map_fields(&table.fields, text_field, opts.id_field.as_deref())
+        .map_err(|e| CorpusImportError::Usage(format!("{}: {e}", opts.source.display())))?;
     let mut summary = CorpusImportSummary { articles: table.articles.len(), ..Default::default() };
     let planned = plan(&table, &map, &existing, &opts.corpus, opts.force, &mut issues, &mut summary);
     if !issues.is_empty() {
@@ -141,10 +140,8 @@ pub fn import_corpus(
     for p in &planned {
         fill_row(&mut metadata, &p.name, &table.articles[p.article], &table, &map, opts.force, &mut summary.notes);
     }
-    std::fs::create_dir_all(&opts.corpus).map_err(|e| CorpusImportError::Write {
-        path: opts.corpus.display().to_string(),
-        reason: e.to_string(),
-    })?;
+    std::fs::create_dir_all(&opts.corpus)
+        .map_err(|e| CorpusImportError::Write { path: opts.corpus.display().to_string(), reason: e.to_string() })?;
     let writes: Vec<(PathBuf, Vec<u8>)> = planned
         .into_iter()
         .filter(|p| p.exists != Some(false))
@@ -210,9 +207,13 @@ fn plan(
         if let Some(&first) = by_raw.get(&raw) {
             let earlier = &table.articles[planned[first].article];
             if derived && planned[first].text == text {
-                summary.skipped.push(table.issue(article, format!("skipped: the same article as line {}", earlier.line)));
+                summary
+                    .skipped
+                    .push(table.issue(article, format!("skipped: the same article as line {}", earlier.line)));
             } else {
-                issues.push(table.issue(article, format!("id `{raw}` is also the id of the article at line {}", earlier.line)));
+                issues.push(
+                    table.issue(article, format!("id `{raw}` is also the id of the article at line {}", earlier.line)),
+                );
             }
             continue;
         }

@@ -171,11 +171,8 @@ fn read_delimited(
     table.files.push(path.display().to_string());
     let shown = table.files[0].clone();
     let issue = |line: usize, message: String| LineIssue { file: shown.clone(), line, message };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(bytes);
     let mut record = csv::ByteRecord::new();
     let mut header: Option<usize> = None;
     let mut last_start = (0, 1);
@@ -201,7 +198,9 @@ fn read_delimited(
                         }
                         table.fields.push(unique);
                     }
-                    Err(_) => return Err(format!("{}:{line}: the header is not UTF-8; {ENCODING_HINT}", path.display())),
+                    Err(_) => {
+                        return Err(format!("{}:{line}: the header is not UTF-8; {ENCODING_HINT}", path.display()));
+                    }
                 }
             }
             header = Some(record.len());
@@ -223,7 +222,13 @@ fn read_delimited(
         for (i, cell) in record.iter().enumerate() {
             let name = &table.fields[i];
             if cell.len() > MAX_FIELD_BYTES {
-                issues.push(issue(line, format!("field `{name}` is {} MB, larger than an article can be (16 MB); is a quote left open?", cell.len() >> 20)));
+                issues.push(issue(
+                    line,
+                    format!(
+                        "field `{name}` is {} MB, larger than an article can be (16 MB); is a quote left open?",
+                        cell.len() >> 20
+                    ),
+                ));
                 bad = true;
                 continue;
             }
@@ -249,7 +254,10 @@ fn read_delimited(
     if ends_inside_quotes(&bytes[byte.min(bytes.len())..], delimiter) {
         issues.retain(|i| i.line != line);
         table.articles.retain(|a| a.line != line);
-        issues.push(issue(line, "a quote opened in this row is never closed, so the rest of the file is one field".to_owned()));
+        issues.push(issue(
+            line,
+            "a quote opened in this row is never closed, so the rest of the file is one field".to_owned(),
+        ));
     }
     Ok(())
 }

@@ -125,7 +125,8 @@ fn tsv_and_jsonl_and_news_please_read_too() {
     assert_eq!((a1.title(), a1.outlet(), a1.value("date")), (Some("One"), Some("www.nytimes.com"), Some("2017-04-18")));
     assert_eq!(a1.value("url"), Some("https://x/One"));
 
-    let np_lines = write(dir.path(), "np.jsonl", format!("{}\n{}\n", article("Uno", "Uno."), article("Dos", "Dos.")).as_bytes());
+    let np_lines =
+        write(dir.path(), "np.jsonl", format!("{}\n{}\n", article("Uno", "Uno."), article("Dos", "Dos.")).as_bytes());
     let corpus = dir.path().join("c4");
     let mut o = opts(&np_lines, &corpus);
     o.format = Some(SourceFormat::NewsPlease);
@@ -142,7 +143,11 @@ fn legacy_encodings_need_encoding() {
     let corpus = dir.path().join("c");
     let err = invalid(run(&opts(&src, &corpus)).unwrap_err());
     assert_eq!(err.len(), 2, "{err:?}");
-    assert!(err[0].starts_with("old.csv:2: field `title` is not UTF-8 at its byte 3; name the file's encoding with --encoding"));
+    assert!(
+        err[0].starts_with(
+            "old.csv:2: field `title` is not UTF-8 at its byte 3; name the file's encoding with --encoding"
+        )
+    );
     assert!(err[1].starts_with("old.csv:2: field `text` is not UTF-8 at its byte 0"), "{err:?}");
     assert!(!corpus.exists(), "nothing written");
     let mut o = opts(&src, &corpus);
@@ -150,9 +155,13 @@ fn legacy_encodings_need_encoding() {
     run(&o).unwrap();
     assert_eq!(std::fs::read_to_string(corpus.join("le-1.txt")).unwrap(), "“Nous démentons,” dit-il.");
     assert_eq!(meta(&corpus).get("le-1.txt").unwrap().title(), Some("Café"));
-    let bad = write(dir.path(), "bad.jsonl", b"{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \"text\": \"\xFF\"}\n");
+    let bad =
+        write(dir.path(), "bad.jsonl", b"{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \"text\": \"\xFF\"}\n");
     let err = invalid(run(&opts(&bad, &dir.path().join("c2"))).unwrap_err());
-    assert_eq!(err, ["bad.jsonl:2: this line is not UTF-8; name the file's encoding with --encoding (e.g. windows-1252)"]);
+    assert_eq!(
+        err,
+        ["bad.jsonl:2: this line is not UTF-8; name the file's encoding with --encoding (e.g. windows-1252)"]
+    );
     let mut o = opts(&bad, &dir.path().join("c2"));
     o.encoding = Some(encoding_rs::SHIFT_JIS);
     let sjis = write(dir.path(), "sjis.csv", b"id,text\na,\x82\xA0\nb,\x82\n");
@@ -203,7 +212,10 @@ fn repeated_ids_and_missing_fields_are_errors() {
     assert!(matches!(run(&o), Err(CorpusImportError::Usage(m)) if m.contains("no field `body` holds the text")));
     let unknown = write(dir.path(), "a.xml", b"<x/>");
     let err = run(&opts(&unknown, &corpus)).unwrap_err();
-    assert!(matches!(&err, CorpusImportError::Usage(m) if m.contains("give --format csv, tsv, jsonl or news-please")), "{err}");
+    assert!(
+        matches!(&err, CorpusImportError::Usage(m) if m.contains("give --format csv, tsv, jsonl or news-please")),
+        "{err}"
+    );
     assert!(!corpus.exists());
 }
 
@@ -245,7 +257,11 @@ fn ids_become_safe_unique_file_names() {
 #[test]
 fn articles_without_ids_get_stable_ones_and_exact_repeats_are_skipped() {
     let dir = tempfile::tempdir().unwrap();
-    let src = write(dir.path(), "a.csv", b"title,text\nLew in Beijing,Body one\nLew in Beijing,Body one\nLew in Beijing,Body two\n,No title\n");
+    let src = write(
+        dir.path(),
+        "a.csv",
+        b"title,text\nLew in Beijing,Body one\nLew in Beijing,Body one\nLew in Beijing,Body two\n,No title\n",
+    );
     let corpus = dir.path().join("c");
     let s = run(&opts(&src, &corpus)).unwrap();
     assert_eq!(s.added, 3);
@@ -265,7 +281,11 @@ fn adding_to_a_corpus_keeps_what_is_there() {
     write(&corpus, "a.txt", b"Alpha");
     write(&corpus, "old.txt", b"Old");
     write(&corpus, "a.alice.ron", b"(kept as it is)");
-    write(&corpus, METADATA_FILE, "document,title,coder_note\na.txt,My curated title,check\nold.txt,Old one,\n".as_bytes());
+    write(
+        &corpus,
+        METADATA_FILE,
+        "document,title,coder_note\na.txt,My curated title,check\nold.txt,Old one,\n".as_bytes(),
+    );
     let src = write(dir.path(), "new.csv", b"id,title,outlet,text\na,Imported title,AFP,Alpha\nb,B,AFP,Beta\n");
     let s = run(&opts(&src, &corpus)).unwrap();
     assert_eq!((s.added, s.unchanged), (1, 1));

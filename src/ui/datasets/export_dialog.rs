@@ -1,19 +1,20 @@
 //! The File > Export… window: format, annotators, "only done", where to write, and
 //! the running export's progress and result.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui::RichText;
 
-use super::DatasetAction;
-use super::job::{Job, Outcome};
-use crate::export::{ExportSummary, Format};
+use super::{DatasetsIntent, Outcome};
+use crate::export::Format;
 use crate::model::Annotator;
-use crate::ui::action::Action;
+use crate::ui::intent::Intent;
+use crate::ui::jobs::{Jobs, PickFor, Task};
 use crate::ui::widgets::style::{error, muted, warning};
 
-/// The export window's inputs and the running export.
-pub struct ExportDialog {
+/// The export window's inputs, edited by the view as a copy and sent back whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportForm {
     /// Output format.
     pub format: Format,
     /// Every annotator of the corpus and whether to export their files.
@@ -22,14 +23,24 @@ pub struct ExportDialog {
     pub only_done: bool,
     /// The file or folder to write, as typed or chosen.
     pub path: String,
+}
+
+impl ExportForm {
+    /// The ticked annotators.
+    pub fn selected(&self) -> Vec<Annotator> {
+        self.annotators.iter().filter(|(_, on)| *on).map(|(a, _)| a.clone()).collect()
+    }
+}
+
+/// The export window's state.
+#[derive(Debug)]
+pub struct ExportDialog {
+    /// What the user chose.
+    pub form: ExportForm,
     /// The target exists and the user is being asked whether to replace it.
     pub confirm_replace: bool,
-    /// The native dialog, while it is open.
-    pub choosing: Option<Job<Option<PathBuf>>>,
-    /// Why the native dialog gave nothing.
+    /// Why the desktop's dialog gave nothing.
     pub note: Option<String>,
-    /// The export, while it runs.
-    pub running: Option<Job<ExportSummary>>,
     /// How the last export went.
     pub outcome: Option<Outcome>,
 }
@@ -37,41 +48,45 @@ pub struct ExportDialog {
 impl ExportDialog {
     /// A dialog exporting every annotator as csv beside the corpus folder (not inside
     /// it, where a brat export's `.txt` files would become documents).
-    pub fn new(corpus_root: &Path, annotators: Vec<Annotator>) -> Self {
+    pub(crate) fn new(corpus_root: &Path, annotators: Vec<Annotator>) -> Self {
         let name = corpus_root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let base = if name.is_empty() { "claims".to_owned() } else { format!("{name}-claims") };
         let folder = std::path::absolute(corpus_root).ok().and_then(|p| p.parent().map(Path::to_path_buf));
         let path = folder.unwrap_or_default().join(format!("{base}.csv"));
-        Self {
+        let form = ExportForm {
             format: Format::Csv,
             annotators: annotators.into_iter().map(|a| (a, true)).collect(),
             only_done: false,
             path: path.display().to_string(),
-            confirm_replace: false,
-            choosing: None,
-            note: None,
-            running: None,
-            outcome: None,
+        };
+        Self { form, confirm_replace: false, note: None, outcome: None }
+    }
+
+    /// Takes the inputs the view sends: a new format gives the typed path the
+    /// matching extension; a new path or format withdraws "Replace it?".
+    pub(crate) fn edit(&mut self, mut form: ExportForm) {
+        if form.format != self.form.format {
+            form.path = retarget(&form.path, form.format);
         }
-    }
-
-    /// The ticked annotators.
-    pub fn selected(&self) -> Vec<Annotator> {
-        self.annotators.iter().filter(|(_, on)| *on).map(|(a, _)| a.clone()).collect()
-    }
-
-    /// Switches the format and gives the typed path the matching extension.
-    pub fn set_format(&mut self, format: Format) {
-        if format != self.format {
-            self.format = format;
-            self.path = retarget(&self.path, format);
+        if form.format != self.form.format || form.path != self.form.path {
             self.confirm_replace = false;
         }
+        self.form = form;
+    }
+
+    /// Adds annotators found on disk (ticked), keeping the choices made so far.
+    pub(crate) fn add_annotators(&mut self, found: Vec<Annotator>) {
+        for annotator in found {
+            if !self.form.annotators.iter().any(|(a, _)| *a == annotator) {
+                self.form.annotators.push((annotator, true));
+            }
+        }
+        self.form.annotators.sort_by(|a, b| a.0.cmp(&b.0));
     }
 }
 
 /// `path` with its csv/jsonl extension swapped for `format`'s (none for a brat folder).
-pub fn retarget(path: &str, format: Format) -> String {
+fn retarget(path: &str, format: Format) -> String {
     let stem = [".csv", ".jsonl"].iter().find_map(|ext| path.strip_suffix(ext)).unwrap_or(path);
     match format {
         Format::Csv => format!("{stem}.csv"),
@@ -81,80 +96,83 @@ pub fn retarget(path: &str, format: Format) -> String {
 }
 
 /// Shows the export window.
-pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mut Vec<Action>) {
-    let busy = dialog.running.is_some();
+pub(crate) fn show(ctx: &egui::Context, dialog: &ExportDialog, jobs: &Jobs, out: &mut Vec<Intent>) {
+    let running = jobs.progress(Task::Export);
+    let busy = running.is_some();
+    let choosing = jobs.is_running(Task::Pick(PickFor::ExportTarget));
     egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
         ui.set_width(540.0);
         ui.heading("Export dataset");
-        ui.add_enabled_ui(!busy, |ui| inputs(ui, dialog, actions));
+        let mut form = dialog.form.clone();
+        ui.add_enabled_ui(!busy, |ui| inputs(ui, &mut form, dialog, choosing, out));
+        if form != dialog.form {
+            out.push(DatasetsIntent::EditExport(form).into());
+        }
         if dialog.confirm_replace {
-            ui.colored_label(warning(ui), format!("{} already exists. Replace it with the new export?", dialog.path));
+            let path = &dialog.form.path;
+            ui.colored_label(warning(ui), format!("{path} already exists. Replace it with the new export?"));
             ui.horizontal(|ui| {
                 if ui.button("Replace").clicked() {
-                    actions.push(Action::Datasets(DatasetAction::RunExport { replace: true }));
+                    out.push(DatasetsIntent::RunExport { replace: true }.into());
                 }
                 if ui.button("Keep it").clicked() {
-                    dialog.confirm_replace = false;
+                    out.push(DatasetsIntent::KeepExisting.into());
                 }
             });
         }
-        if let Some(job) = &dialog.running {
-            let text = if job.total == 0 {
+        if let Some(progress) = running {
+            let text = if progress.total == 0 {
                 "Reading the corpus…".to_owned()
             } else {
-                format!("{} of {} annotation files", job.done, job.total)
+                format!("{} of {} annotation files", progress.done, progress.total)
             };
-            ui.add(egui::ProgressBar::new(job.fraction()).text(text).animate(true));
+            ui.add(egui::ProgressBar::new(progress.fraction().unwrap_or(0.0)).text(text).animate(true));
         }
         if let Some(outcome) = &dialog.outcome {
             outcome.show(ui);
         }
         ui.separator();
         ui.horizontal(|ui| {
-            let ready = !busy && !dialog.confirm_replace && dialog.annotators.iter().any(|(_, on)| *on);
+            let ready = !busy && !dialog.confirm_replace && dialog.form.annotators.iter().any(|(_, on)| *on);
             if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
-                actions.push(Action::Datasets(DatasetAction::RunExport { replace: false }));
+                out.push(DatasetsIntent::RunExport { replace: false }.into());
             }
             if ui.add_enabled(!busy, egui::Button::new("Close")).clicked() {
-                actions.push(Action::Datasets(DatasetAction::CloseExport));
+                out.push(DatasetsIntent::CloseExport.into());
             }
         });
     });
 }
 
-fn inputs(ui: &mut egui::Ui, dialog: &mut ExportDialog, actions: &mut Vec<Action>) {
+fn inputs(ui: &mut egui::Ui, form: &mut ExportForm, dialog: &ExportDialog, choosing: bool, out: &mut Vec<Intent>) {
     ui.label(RichText::new("Format").strong());
-    let mut format = dialog.format;
-    ui.radio_value(&mut format, Format::Csv, "CSV: one file, a row per claim");
-    ui.radio_value(&mut format, Format::Jsonl, "JSON lines: one file, a line per document and annotator");
-    ui.radio_value(&mut format, Format::Brat, "brat: a folder of .txt and .ann files per annotator");
-    dialog.set_format(format);
+    ui.radio_value(&mut form.format, Format::Csv, "CSV: one file, a row per claim");
+    ui.radio_value(&mut form.format, Format::Jsonl, "JSON lines: one file, a line per document and annotator");
+    ui.radio_value(&mut form.format, Format::Brat, "brat: a folder of .txt and .ann files per annotator");
     ui.add_space(4.0);
     ui.label(RichText::new("Annotators").strong());
-    if dialog.annotators.is_empty() {
+    if form.annotators.is_empty() {
         ui.label(RichText::new("Nobody has coded this corpus yet.").color(muted(ui)));
     }
     ui.horizontal_wrapped(|ui| {
-        for (annotator, on) in &mut dialog.annotators {
+        for (annotator, on) in &mut form.annotators {
             ui.checkbox(on, annotator.to_string());
         }
     });
-    if !dialog.annotators.is_empty() && dialog.annotators.iter().all(|(_, on)| !*on) {
+    if !form.annotators.is_empty() && form.annotators.iter().all(|(_, on)| !*on) {
         ui.colored_label(error(ui), "Tick at least one annotator.");
     }
-    ui.checkbox(&mut dialog.only_done, "Only documents marked done");
+    ui.checkbox(&mut form.only_done, "Only documents marked done");
     ui.add_space(4.0);
     let label = ui.label(
-        RichText::new(if dialog.format == Format::Brat { "Folder to create" } else { "File to write" }).strong(),
+        RichText::new(if dialog.form.format == Format::Brat { "Folder to create" } else { "File to write" }).strong(),
     );
     ui.horizontal(|ui| {
-        let field = egui::TextEdit::singleline(&mut dialog.path).hint_text("/path/to/export").desired_width(420.0);
-        if ui.add(field).labelled_by(label.id).changed() {
-            dialog.confirm_replace = false;
-        }
-        if ui.add_enabled(dialog.choosing.is_none(), egui::Button::new("Choose…")).clicked() {
-            actions.push(Action::Datasets(DatasetAction::ChooseExportPath));
+        let field = egui::TextEdit::singleline(&mut form.path).hint_text("/path/to/export").desired_width(420.0);
+        ui.add(field).labelled_by(label.id);
+        if ui.add_enabled(!choosing, egui::Button::new("Choose…")).clicked() {
+            out.push(DatasetsIntent::ChooseExportPath.into());
         }
     });
-    super::dialog_status(ui, dialog.choosing.is_some(), "file dialog", dialog.note.as_ref());
+    super::dialog_status(ui, choosing, "file dialog", dialog.note.as_ref());
 }

@@ -1,40 +1,48 @@
 //! The File > Import brat… window: which brat folder, as whom, whether to replace
 //! that annotator's files, and the import's result line by line.
 
-use std::path::PathBuf;
-
 use egui::RichText;
 
-use super::DatasetAction;
-use super::job::{Job, Outcome};
+use super::{DatasetsIntent, Outcome};
 use crate::export::{ImportError, ImportSummary};
-use crate::ui::action::Action;
+use crate::ui::intent::Intent;
+use crate::ui::jobs::{Jobs, PickFor, Task};
 use crate::ui::widgets::style::{error, muted};
 
-/// The import window's inputs and the running import.
-#[derive(Default)]
-pub struct ImportDialog {
+/// The import window's inputs, edited by the view as a copy and sent back whole.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportForm {
     /// The brat folder (`.txt` + `.ann`), as typed or chosen.
     pub folder: String,
     /// Whose annotation files to write.
     pub annotator: String,
     /// Replace that annotator's existing files.
     pub force: bool,
+}
+
+/// The import window's state.
+#[derive(Debug, Default)]
+pub struct ImportDialog {
+    /// What the user chose.
+    pub form: ImportForm,
     /// Why the annotator name or folder is refused.
     pub error: Option<String>,
-    /// The native dialog, while it is open.
-    pub choosing: Option<Job<Option<PathBuf>>>,
-    /// Why the native dialog gave nothing.
+    /// Why the desktop's dialog gave nothing.
     pub note: Option<String>,
-    /// The import, while it runs.
-    pub running: Option<Job<Result<ImportSummary, ImportError>>>,
     /// How the last import went.
     pub outcome: Option<Outcome>,
 }
 
+impl ImportDialog {
+    /// A window importing `folder` (maybe empty).
+    pub(crate) fn new(folder: String) -> Self {
+        Self { form: ImportForm { folder, ..ImportForm::default() }, ..Self::default() }
+    }
+}
+
 /// The result as the window reports it: counts, then every line that was not mapped
 /// (or every problem) with its file and line.
-pub fn outcome(result: Result<ImportSummary, ImportError>, annotator: &str) -> Outcome {
+pub(crate) fn outcome(result: Result<ImportSummary, ImportError>, annotator: &str) -> Outcome {
     match result {
         Ok(summary) => {
             let mut details: Vec<String> = summary.unmapped.iter().map(|u| format!("not imported: {u}")).collect();
@@ -63,8 +71,9 @@ pub fn outcome(result: Result<ImportSummary, ImportError>, annotator: &str) -> O
 }
 
 /// Shows the import window.
-pub fn show(ctx: &egui::Context, dialog: &mut ImportDialog, actions: &mut Vec<Action>) {
-    let busy = dialog.running.is_some();
+pub(crate) fn show(ctx: &egui::Context, dialog: &ImportDialog, jobs: &Jobs, out: &mut Vec<Intent>) {
+    let busy = jobs.is_running(Task::Import);
+    let choosing = jobs.is_running(Task::Pick(PickFor::ImportFolder));
     egui::Modal::new(egui::Id::unique("import-dialog")).show(ctx, |ui| {
         ui.set_width(540.0);
         ui.heading("Import brat annotations");
@@ -72,7 +81,11 @@ pub fn show(ctx: &egui::Context, dialog: &mut ImportDialog, actions: &mut Vec<Ac
             RichText::new("Each .ann file becomes the annotation file of the corpus document with the same name.")
                 .color(muted(ui)),
         );
-        ui.add_enabled_ui(!busy, |ui| inputs(ui, dialog, actions));
+        let mut form = dialog.form.clone();
+        ui.add_enabled_ui(!busy, |ui| inputs(ui, &mut form, dialog, choosing, out));
+        if form != dialog.form {
+            out.push(DatasetsIntent::EditImport(form).into());
+        }
         if let Some(e) = &dialog.error {
             ui.colored_label(error(ui), e);
         }
@@ -88,27 +101,27 @@ pub fn show(ctx: &egui::Context, dialog: &mut ImportDialog, actions: &mut Vec<Ac
         ui.separator();
         ui.horizontal(|ui| {
             if ui.add_enabled(!busy, egui::Button::new("Import")).clicked() {
-                actions.push(Action::Datasets(DatasetAction::RunImport));
+                out.push(DatasetsIntent::RunImport.into());
             }
             if ui.add_enabled(!busy, egui::Button::new("Close")).clicked() {
-                actions.push(Action::Datasets(DatasetAction::CloseImport));
+                out.push(DatasetsIntent::CloseImport.into());
             }
         });
     });
 }
 
-fn inputs(ui: &mut egui::Ui, dialog: &mut ImportDialog, actions: &mut Vec<Action>) {
+fn inputs(ui: &mut egui::Ui, form: &mut ImportForm, dialog: &ImportDialog, choosing: bool, out: &mut Vec<Intent>) {
     let label = ui.label(RichText::new("brat folder").strong());
     ui.horizontal(|ui| {
-        let field = egui::TextEdit::singleline(&mut dialog.folder).hint_text("/path/to/brat").desired_width(420.0);
+        let field = egui::TextEdit::singleline(&mut form.folder).hint_text("/path/to/brat").desired_width(420.0);
         ui.add(field).labelled_by(label.id);
-        if ui.add_enabled(dialog.choosing.is_none(), egui::Button::new("Choose…")).clicked() {
-            actions.push(Action::Datasets(DatasetAction::ChooseImportFolder));
+        if ui.add_enabled(!choosing, egui::Button::new("Choose…")).clicked() {
+            out.push(DatasetsIntent::ChooseImportFolder.into());
         }
     });
-    super::dialog_status(ui, dialog.choosing.is_some(), "folder dialog", dialog.note.as_ref());
+    super::dialog_status(ui, choosing, "folder dialog", dialog.note.as_ref());
     let label = ui.label(RichText::new("Import as annotator").strong());
-    let field = egui::TextEdit::singleline(&mut dialog.annotator).hint_text("e.g. imported").desired_width(240.0);
+    let field = egui::TextEdit::singleline(&mut form.annotator).hint_text("e.g. imported").desired_width(240.0);
     ui.add(field).labelled_by(label.id);
-    ui.checkbox(&mut dialog.force, "Replace this annotator's existing annotation files");
+    ui.checkbox(&mut form.force, "Replace this annotator's existing annotation files");
 }

@@ -3,9 +3,11 @@
 
 use egui::{Color32, RichText};
 
-use super::ReviewAction;
-use super::state::ReviewState;
+use super::ReviewIntent;
 use crate::agreement::{DocumentAgreement, Figure};
+use crate::ui::app::App;
+use crate::ui::intent::{AppIntent, Intent};
+use crate::ui::jobs::Task;
 use crate::ui::widgets::list_row::{self, ROW_HEIGHT};
 use crate::ui::widgets::style::muted;
 
@@ -19,7 +21,7 @@ fn figure(f: &Figure, percent: bool) -> String {
 }
 
 /// The detail line of a document row.
-pub fn detail(d: &DocumentAgreement, settled: (usize, usize)) -> String {
+fn detail(d: &DocumentAgreement, settled: (usize, usize)) -> String {
     format!(
         "agreed {} · kind alpha {} · settled {}/{}",
         figure(&d.agreement, true),
@@ -30,14 +32,26 @@ pub fn detail(d: &DocumentAgreement, settled: (usize, usize)) -> String {
 }
 
 /// Shows the annotator choice and the document list.
-pub fn show(ui: &mut egui::Ui, state: &ReviewState, out: &mut Vec<ReviewAction>) {
+pub(crate) fn show(ui: &mut egui::Ui, app: &App, out: &mut Vec<Intent>) {
+    let state = &app.review;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading("Annotators");
-        if ui.button("Refresh").on_hover_text("Read every annotation file again from disk").clicked() {
-            out.push(ReviewAction::Refresh);
+        let reading = app.jobs.is_running(Task::Dataset);
+        if ui
+            .add_enabled(!reading, egui::Button::new("Refresh"))
+            .on_hover_text("Read every annotation file again from disk")
+            .clicked()
+        {
+            out.push(AppIntent::RefreshDataset.into());
+        }
+        if reading {
+            ui.spinner();
         }
     });
+    if !state.has_dataset() {
+        return;
+    }
     if state.available.len() < 2 {
         ui.label(RichText::new("Reviewing needs codings by at least two annotators.").color(muted(ui)));
     }
@@ -45,7 +59,7 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, out: &mut Vec<ReviewAction>)
         for a in &state.available {
             let mut on = state.chosen.contains(a);
             if ui.checkbox(&mut on, a.as_str()).changed() {
-                out.push(ReviewAction::ToggleAnnotator(a.clone()));
+                out.push(ReviewIntent::ToggleAnnotator(a.clone()).into());
             }
         }
     });
@@ -55,7 +69,7 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, out: &mut Vec<ReviewAction>)
         ui.heading("Documents");
         let mut worst = state.worst_first;
         if ui.checkbox(&mut worst, "Worst first").changed() {
-            out.push(ReviewAction::ToggleWorstFirst);
+            out.push(ReviewIntent::ToggleWorstFirst.into());
         }
     });
     let docs: Vec<&DocumentAgreement> =
@@ -79,7 +93,7 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, out: &mut Vec<ReviewAction>)
                 let response = list_row::show(ui, selected, &d.document, &detail(d, settled), stripe)
                     .on_hover_text("A green bar: every unit is settled");
                 if response.clicked() && !selected {
-                    out.push(ReviewAction::OpenDocument(d.document.clone()));
+                    out.push(ReviewIntent::OpenDocument(d.document.clone()).into());
                 }
             }
         },

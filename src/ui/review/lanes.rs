@@ -11,6 +11,7 @@ use egui::{Align, Color32, Galley, Id, Rect, RichText, TextBuffer, pos2, vec2};
 use super::state::ReviewState;
 use crate::model::{Annotator, Codebook, TextIndex};
 use crate::ui::widgets::highlight::{Marks, layout_job};
+use crate::ui::widgets::request::Fresh as _;
 use crate::ui::widgets::style::{MAX_TEXT_WIDTH, kind_color, muted};
 
 /// Width of one lane's bar.
@@ -30,25 +31,26 @@ struct CacheKey {
 
 /// The last laid-out review text.
 #[derive(Default)]
-pub struct LanesCache {
+pub(crate) struct LanesCache {
     key: Option<CacheKey>,
     galley: Option<Arc<Galley>>,
 }
 
 /// Shows the legend and the text with lanes of the document under review.
-pub fn show(ui: &mut egui::Ui, state: &mut ReviewState, codebook: &Codebook) {
-    let scroll_to = state.scroll_to.take();
-    let ReviewState { dataset, current, chosen, gold, selected, revision, lanes: cache, .. } = state;
-    let Some(doc) = dataset.as_ref().and_then(|d| d.documents.get((*current)?)) else { return };
-    let units = crate::agreement::document_units(doc, chosen);
-    let unit_range = selected.and_then(|i| units.get(i)).map(|u| (u.start(), u.end()));
+pub(crate) fn show(ui: &mut egui::Ui, state: &ReviewState, codebook: &Codebook, cache: &mut LanesCache) {
+    let text_id = Id::unique("review-document-text");
+    let scroll_to = state.scroll_to.fresh(ui.ctx(), text_id.with("scroll")).copied();
+    let Some(doc) = state.current_document() else { return };
+    let chosen = &state.chosen;
+    let units = state.units();
+    let unit_range = state.selected.and_then(|i| units.get(i)).map(|u| (u.start(), u.end()));
     legend(ui, chosen, codebook);
-    let gold_claims = gold.as_ref().map(|g| g.file.claims.as_slice()).unwrap_or(&[]);
+    let gold_claims = state.gold_file().map(|g| g.claims.as_slice()).unwrap_or(&[]);
     let hits: Vec<(usize, usize)> = unit_range.into_iter().collect();
     let marks = Marks { claims: gold_claims, codebook, selected: None, hits: &hits, current_hit: None };
     let key = CacheKey {
         document: doc.document.sha256.clone(),
-        revision: *revision,
+        revision: state.revision,
         wrap_width: 0,
         pixels_per_point: ui.pixels_per_point().to_bits(),
         dark: ui.visuals().dark_mode,
@@ -75,7 +77,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut ReviewState, codebook: &Codebook) {
                 galley
             };
             let output = egui::TextEdit::multiline(&mut buffer)
-                .id(Id::unique("review-document-text"))
+                .id(text_id)
                 .hint_text("Document text")
                 .desired_width(width)
                 .frame(egui::Frame::NONE)

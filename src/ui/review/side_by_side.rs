@@ -4,15 +4,16 @@
 
 use egui::RichText;
 
-use super::ReviewAction;
-use super::adjudicate::{gold_claim, is_rejected, merged};
-use super::state::{ReviewState, present};
+use super::ReviewIntent;
+use super::state::ReviewState;
+use crate::adjudication::{Decision, gold_claim, is_rejected, merged, present};
+use crate::coding::Workspace;
 use crate::model::{Claim, Codebook, Span};
+use crate::ui::intent::Intent;
 use crate::ui::widgets::style::{kind_color, muted};
-use crate::ui::workspace::Workspace;
 
 /// Shows the selected unit and its adjudication.
-pub fn show(ui: &mut egui::Ui, state: &ReviewState, ws: &Option<Workspace>, out: &mut Vec<ReviewAction>) {
+pub(crate) fn show(ui: &mut egui::Ui, state: &ReviewState, ws: Option<&Workspace>, out: &mut Vec<Intent>) {
     let units = state.units();
     let (Some(i), Some(gold)) = (state.selected, state.gold_file()) else {
         ui.add_space(8.0);
@@ -22,10 +23,9 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, ws: &Option<Workspace>, out:
         return;
     };
     let Some(unit) = units.get(i) else { return };
-    let codebook = ws.as_ref().map(|w| w.project.codebook()).unwrap_or_default();
+    let codebook = ws.map(|w| w.project.codebook()).unwrap_or_default();
     let name = |id: &str| -> String {
-        ws.as_ref()
-            .and_then(|w| w.project.actors.get(id).map(|a| a.name.clone()))
+        ws.and_then(|w| w.project.actors.get(id).map(|a| a.name.clone()))
             .or_else(|| gold_name(state, id))
             .unwrap_or_else(|| id.to_owned())
     };
@@ -51,7 +51,7 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, ws: &Option<Workspace>, out:
                     match unit.claims.get(k).copied().flatten() {
                         Some(claim) => {
                             if column.button(format!("Accept {annotator}'s version")).clicked() {
-                                out.push(ReviewAction::Accept { unit: i, slot: k });
+                                out.push(ReviewIntent::Decide(Decision::Accept { unit: i, slot: k }).into());
                             }
                             version(column, claim, &codebook, &name);
                         }
@@ -85,7 +85,7 @@ fn merge_form(
     state: &ReviewState,
     slots: &[Option<&Claim>],
     codebook: &Codebook,
-    out: &mut Vec<ReviewAction>,
+    out: &mut Vec<Intent>,
     unit: usize,
 ) {
     let options: Vec<usize> = (0..slots.len()).filter(|&k| slots[k].is_some()).collect();
@@ -110,16 +110,16 @@ fn merge_form(
             pick(ui, "Span from", &mut m.span_from);
             pick(ui, "Source from", &mut m.source_from);
             if m != state.merge {
-                out.push(ReviewAction::SetMerge(m));
+                out.push(ReviewIntent::SetMerge(m).into());
             }
             let preview = merged(slots, m).map(|c| kind_label(codebook, &c.kind));
             if ui.add_enabled(preview.is_some(), egui::Button::new("Accept merged")).clicked() {
-                out.push(ReviewAction::AcceptMerged(unit));
+                out.push(ReviewIntent::Decide(Decision::AcceptMerged { unit, merge: m }).into());
             }
             ui.separator();
         }
         if ui.button("Reject (not a claim)").clicked() {
-            out.push(ReviewAction::Reject(unit));
+            out.push(ReviewIntent::Decide(Decision::Reject { unit }).into());
         }
     });
 }

@@ -1,18 +1,20 @@
-//! What the review view holds: the corpus loaded once with every annotator's files,
-//! the agreement of the chosen annotators, the document under review with its gold
-//! file, and the view's choices (filters, selected unit, tab).
+//! What the review holds: the shared dataset (every annotator's files, read in the
+//! background), the agreement of the chosen annotators, the document under review
+//! with its gold file, and the view's choices (filters, selected unit, tab). Gold
+//! decisions are applied in `gold.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::adjudicate::is_settled;
-use super::lanes::LanesCache;
+use super::ReviewIntent;
 use super::units::LabelFilter;
+use crate::adjudication::{Merge, is_settled, present};
 use crate::agreement::{AgreementReport, Unit, agreement, document_units};
-use crate::model::{AnnotationFile, Annotator};
+use crate::coding::{UndoStack, ViewRequest};
+use crate::model::{ActorRegistry, AnnotationFile, Annotator};
 use crate::store::session::load_from_path;
-use crate::store::{CodedDocument, Dataset, LoadedAnnotations, load_dataset};
-use crate::ui::undo::UndoStack;
+use crate::store::{CodedDocument, Dataset, LoadedAnnotations};
+use crate::ui::effect::Effects;
 
 /// Which main view the review shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,16 +26,15 @@ pub enum Tab {
     Dashboard,
 }
 
-/// The review view's state. Loading happens when the review opens, on Refresh and
-/// when the annotator choice changes, never per frame.
+/// The review's state.
 #[derive(Default)]
 pub struct ReviewState {
-    /// The corpus folder the data was loaded from.
-    pub root: Option<PathBuf>,
-    /// Every document with every annotator's file (gold included).
-    pub dataset: Option<Dataset>,
-    /// Why the corpus could not be loaded.
-    pub load_error: Option<String>,
+    /// Every document with every annotator's file, as last read.
+    dataset: Option<Arc<Dataset>>,
+    /// Gold files written since the dataset was read, by document id.
+    gold_saved: BTreeMap<String, AnnotationFile>,
+    /// Files that could not be read (the first), or why the corpus could not be.
+    pub(crate) load_error: Option<String>,
     /// The annotators that can be compared (every one with a file, gold and
     /// suggested excluded).
     pub available: Vec<Annotator>,
@@ -46,63 +47,72 @@ pub struct ReviewState {
     /// Whether the document list is sorted worst first (else in corpus order).
     pub worst_first: bool,
     /// Index into the dataset's documents of the document under review.
-    pub current: Option<usize>,
+    pub(crate) current: Option<usize>,
     /// The gold file of the document under review, as loaded for saving.
-    pub gold: Option<LoadedAnnotations>,
+    pub(crate) gold: Option<LoadedAnnotations>,
     /// The selected unit (index into the document's units).
     pub selected: Option<usize>,
     /// The labels hidden from the unit list.
-    pub hidden: BTreeSet<LabelFilter>,
-    /// Where the text should scroll to next frame (a char offset).
-    pub scroll_to: Option<usize>,
+    pub(crate) hidden: BTreeSet<LabelFilter>,
+    /// Scroll the text to this char offset.
+    pub(crate) scroll_to: ViewRequest<usize>,
     /// The "Edit merged" choices for the selected unit.
-    pub merge: super::adjudicate::Merge,
+    pub(crate) merge: Merge,
     /// Gold changes on the document under review, for undo; cleared when another
-    /// document opens or the files are reloaded.
-    pub undo: UndoStack,
+    /// document opens or the files are read again.
+    pub(crate) undo: UndoStack,
     /// The last save error, shown until the next successful save.
-    pub save_error: Option<String>,
+    pub(crate) save_error: Option<String>,
     /// Document or dashboard.
-    pub tab: Tab,
+    pub(crate) tab: Tab,
     /// Bumped whenever gold or the selection changes, for the text layout cache.
-    pub revision: u64,
-    pub(crate) lanes: LanesCache,
-    /// The frame the review was last shown in.
-    shown_frame: u64,
+    pub(crate) revision: u64,
 }
 
 impl ReviewState {
-    /// Loads the corpus at `root` when the review opens (it was not shown in the
-    /// previous frame, so codings made meanwhile are seen) or the corpus changed.
-    pub fn ensure_loaded(&mut self, root: &Path, frame: u64) {
-        let reopened = frame > self.shown_frame.saturating_add(1);
-        self.shown_frame = frame;
-        if reopened || self.root.as_deref() != Some(root) {
-            self.load(root);
+    /// Applies a review intent; `registry` names actors in the gold file.
+    pub(crate) fn apply(&mut self, intent: ReviewIntent, registry: &ActorRegistry) -> Effects {
+        match intent {
+            ReviewIntent::ToggleAnnotator(a) => {
+                if self.chosen.contains(&a) {
+                    self.chosen.retain(|c| *c != a);
+                } else {
+                    self.chosen.push(a);
+                }
+                self.chosen.sort();
+                self.recompute();
+            }
+            ReviewIntent::ToggleWorstFirst => self.worst_first = !self.worst_first,
+            ReviewIntent::OpenDocument(id) => self.open(&id),
+            ReviewIntent::SelectUnit(unit) => self.select(unit),
+            ReviewIntent::NextUnit => self.step_unit(true),
+            ReviewIntent::PrevUnit => self.step_unit(false),
+            ReviewIntent::ToggleFilter(f) => {
+                if !self.hidden.remove(&f) {
+                    self.hidden.insert(f);
+                }
+            }
+            ReviewIntent::SetMerge(m) => self.merge = m,
+            ReviewIntent::SetTab(tab) => self.tab = tab,
+            ReviewIntent::Decide(decision) => self.decide(decision, registry),
+            ReviewIntent::Undo => self.undo_gold(registry, true),
+            ReviewIntent::Redo => self.undo_gold(registry, false),
         }
+        Effects::none()
     }
 
-    /// (Re)loads every file of the corpus at `root`, keeping the annotator choice
-    /// where it still applies and the document under review.
-    pub fn load(&mut self, root: &Path) {
+    /// Takes a freshly read dataset, keeping the annotator choice where it still
+    /// applies and the document under review.
+    pub(crate) fn set_dataset(&mut self, dataset: Arc<Dataset>) {
         let document = self.current_document().map(|d| d.entry.id.clone());
-        self.root = Some(root.to_path_buf());
-        match load_dataset(root, &[]) {
-            Ok(dataset) => {
-                self.load_error = dataset.errors.first().cloned();
-                self.available = dataset.annotators().into_iter().filter(|a| !a.is_reserved()).collect();
-                self.chosen.retain(|a| self.available.contains(a));
-                if self.chosen.len() < 2 {
-                    self.chosen = self.available.clone();
-                }
-                self.dataset = Some(dataset);
-            }
-            Err(e) => {
-                self.load_error = Some(e.to_string());
-                self.dataset = None;
-                self.available.clear();
-            }
+        self.load_error = dataset.errors.first().cloned();
+        self.available = dataset.annotators().into_iter().filter(|a| !a.is_reserved()).collect();
+        self.chosen.retain(|a| self.available.contains(a));
+        if self.chosen.len() < 2 {
+            self.chosen = self.available.clone();
         }
+        self.dataset = Some(dataset);
+        self.gold_saved.clear();
         self.recompute();
         self.current = None;
         self.gold = None;
@@ -111,8 +121,24 @@ impl ReviewState {
         }
     }
 
+    /// The corpus could not be read.
+    pub(crate) fn dataset_failed(&mut self, reason: String) {
+        self.load_error = Some(reason);
+        self.dataset = None;
+        self.gold_saved.clear();
+        self.available.clear();
+        self.recompute();
+        self.current = None;
+        self.gold = None;
+    }
+
+    /// Whether a dataset was read.
+    pub(crate) fn has_dataset(&self) -> bool {
+        self.dataset.is_some()
+    }
+
     /// Recomputes agreement and progress after the annotator choice changed.
-    pub fn recompute(&mut self) {
+    fn recompute(&mut self) {
         self.report = match &self.dataset {
             Some(d) if self.chosen.len() >= 2 => Some(agreement(&d.documents, &self.chosen)),
             _ => None,
@@ -127,20 +153,25 @@ impl ReviewState {
         self.revision += 1;
     }
 
+    /// Remembers a gold file just written, so the progress counts it.
+    pub(crate) fn remember_gold(&mut self, id: &str, file: AnnotationFile) {
+        self.gold_saved.insert(id.to_owned(), file);
+    }
+
     /// Recounts the settled units of one document.
-    pub fn recount(&mut self, id: &str) {
+    pub(crate) fn recount(&mut self, id: &str) {
         let Some(doc) = self.dataset.as_ref().and_then(|d| d.documents.iter().find(|d| d.entry.id == id)) else {
             return;
         };
         let empty = AnnotationFile::new(id, "gold", "");
-        let gold = doc.files.get(&Annotator::gold()).unwrap_or(&empty);
+        let gold = self.gold_saved.get(id).or_else(|| doc.files.get(&Annotator::gold())).unwrap_or(&empty);
         let units = document_units(doc, &self.chosen);
         let settled = units.iter().filter(|u| is_settled(&present(u), gold)).count();
         self.progress.insert(id.to_owned(), (settled, units.len()));
     }
 
-    /// Opens the document `id` for review with its gold file.
-    pub fn open(&mut self, id: &str) {
+    /// Opens the document `id` for review with its gold file, read from disk.
+    fn open(&mut self, id: &str) {
         let Some(dataset) = &self.dataset else { return };
         let Some(index) = dataset.documents.iter().position(|d| d.entry.id == id) else { return };
         let doc = &dataset.documents[index];
@@ -148,7 +179,7 @@ impl ReviewState {
         self.gold = Some(load_from_path(&path, id, &Annotator::gold(), &doc.document));
         self.current = Some(index);
         self.selected = None;
-        self.merge = Default::default();
+        self.merge = Merge::default();
         self.save_error = None;
         self.undo = UndoStack::default();
         self.revision += 1;
@@ -168,9 +199,9 @@ impl ReviewState {
     pub fn gold_file(&self) -> Option<&AnnotationFile> {
         self.gold.as_ref().map(|g| &g.file)
     }
-}
 
-/// The claims present in a unit.
-pub fn present<'a>(unit: &Unit<'a>) -> Vec<&'a crate::model::Claim> {
-    unit.claims.iter().flatten().copied().collect()
+    /// The project of the dataset (its codebook when the workspace has none).
+    pub(crate) fn project(&self) -> Option<&crate::model::Project> {
+        self.dataset.as_ref().map(|d| &d.project)
+    }
 }

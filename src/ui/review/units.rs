@@ -3,10 +3,11 @@
 
 use egui::RichText;
 
-use super::ReviewAction;
-use super::adjudicate::{gold_claim, is_rejected};
-use super::state::{ReviewState, present};
+use super::ReviewIntent;
+use super::state::ReviewState;
+use crate::adjudication::{Decision, gold_claim, is_rejected, present};
 use crate::agreement::Label;
+use crate::ui::intent::Intent;
 use crate::ui::widgets::list_row::{self, ROW_HEIGHT};
 use crate::ui::widgets::style::muted;
 
@@ -64,7 +65,7 @@ impl LabelFilter {
 }
 
 /// A unit's label as the list shows it.
-pub fn label_text(label: &Label) -> String {
+pub(crate) fn label_text(label: &Label) -> String {
     match label {
         Label::Only(a) => format!("only {a}"),
         Label::Missing(who) => {
@@ -75,7 +76,7 @@ pub fn label_text(label: &Label) -> String {
 }
 
 /// Shows the unit list of the document under review.
-pub fn show(ui: &mut egui::Ui, state: &ReviewState, out: &mut Vec<ReviewAction>) {
+pub(crate) fn show(ui: &mut egui::Ui, state: &ReviewState, out: &mut Vec<Intent>) {
     ui.add_space(4.0);
     ui.heading("Units");
     let units = state.units();
@@ -87,7 +88,7 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, out: &mut Vec<ReviewAction>)
         let agreed = units.iter().filter(|u| u.label == Label::Agree).count();
         let button = ui.add_enabled(agreed > 0, egui::Button::new(format!("Accept all agreed units ({agreed})")));
         if button.clicked() {
-            out.push(ReviewAction::AcceptAllAgreed);
+            out.push(ReviewIntent::Decide(Decision::AcceptAllAgreed).into());
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -96,7 +97,7 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, out: &mut Vec<ReviewAction>)
             let count = units.iter().filter(|u| LabelFilter::of(&u.label) == f).count();
             let mut shown = !state.hidden.contains(&f);
             if ui.checkbox(&mut shown, format!("{} ({count})", f.name())).changed() {
-                out.push(ReviewAction::ToggleFilter(f));
+                out.push(ReviewIntent::ToggleFilter(f).into());
             }
         }
     });
@@ -129,7 +130,7 @@ pub fn show(ui: &mut egui::Ui, state: &ReviewState, out: &mut Vec<ReviewAction>)
                 let title = format!("{} · {decision}", label_text(&unit.label));
                 let selected = state.selected == Some(i);
                 if list_row::show(ui, selected, &title, quote.trim(), None).clicked() {
-                    out.push(ReviewAction::SelectUnit(if selected { None } else { Some(i) }));
+                    out.push(ReviewIntent::SelectUnit(if selected { None } else { Some(i) }).into());
                 }
             }
         },

@@ -5,15 +5,16 @@ use egui::RichText;
 
 use super::style::muted;
 use crate::model::{Actor, Project};
-use crate::ui::action::Action;
+use crate::ui::coding::CodingIntent;
+use crate::ui::intent::{AppIntent, Intent};
 
-/// The window's own inputs.
-#[derive(Clone, Debug, Default)]
+/// The window's own inputs, edited by the view as a copy and sent back whole.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ActorsWindow {
     /// Filter text.
-    pub query: String,
+    query: String,
     /// The actor being edited.
-    pub selected: Option<String>,
+    selected: Option<String>,
     draft: Option<Draft>,
     merge_into: Option<String>,
 }
@@ -49,8 +50,26 @@ impl Draft {
     }
 }
 
-/// Shows the registry window; returns false when the user closed it.
-pub fn show(ctx: &egui::Context, window: &mut ActorsWindow, project: &Project, actions: &mut Vec<Action>) -> bool {
+/// Shows the registry window.
+pub(crate) fn show(ctx: &egui::Context, inputs: &ActorsWindow, project: &Project, out: &mut Vec<Intent>) {
+    let mut window = inputs.clone();
+    let mut actions = Vec::new();
+    let open = window_ui(ctx, &mut window, project, &mut actions);
+    out.extend(actions.into_iter().map(Intent::from));
+    if !open {
+        out.push(AppIntent::ToggleActors.into());
+    } else if window != *inputs {
+        out.push(AppIntent::EditActorsWindow(window).into());
+    }
+}
+
+/// The window itself; returns false when the user closed it.
+fn window_ui(
+    ctx: &egui::Context,
+    window: &mut ActorsWindow,
+    project: &Project,
+    actions: &mut Vec<CodingIntent>,
+) -> bool {
     let mut open = true;
     egui::Window::new("Actors").open(&mut open).default_width(560.0).default_height(420.0).show(ctx, |ui| {
         ui.label(
@@ -79,7 +98,7 @@ pub fn show(ctx: &egui::Context, window: &mut ActorsWindow, project: &Project, a
     open
 }
 
-fn editor(ui: &mut egui::Ui, window: &mut ActorsWindow, project: &Project, actions: &mut Vec<Action>) {
+fn editor(ui: &mut egui::Ui, window: &mut ActorsWindow, project: &Project, actions: &mut Vec<CodingIntent>) {
     let Some(actor) = window.selected.as_deref().and_then(|id| project.actors.get(id)) else {
         ui.label(RichText::new("Pick an actor to edit it.").color(muted(ui)));
         return;
@@ -104,7 +123,7 @@ fn editor(ui: &mut egui::Ui, window: &mut ActorsWindow, project: &Project, actio
     let edited = draft.to_actor();
     let valid = !edited.name.is_empty();
     if ui.add_enabled(valid && edited != *actor, egui::Button::new("Save changes")).clicked() {
-        actions.push(Action::UpdateActor(edited));
+        actions.push(CodingIntent::UpdateActor(edited));
     }
     ui.separator();
     ui.label(RichText::new("Merge").strong());
@@ -126,7 +145,7 @@ fn editor(ui: &mut egui::Ui, window: &mut ActorsWindow, project: &Project, actio
     if ui.add_enabled(window.merge_into.is_some(), egui::Button::new("Merge")).clicked()
         && let Some(into) = window.merge_into.take()
     {
-        actions.push(Action::MergeActors { from: actor.id.clone(), into: into.clone() });
+        actions.push(CodingIntent::MergeActors { from: actor.id.clone(), into: into.clone() });
         window.selected = Some(into);
         window.draft = None;
     }

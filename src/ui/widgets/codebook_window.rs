@@ -3,13 +3,19 @@
 
 use egui::RichText;
 
-use super::style::{kind_color, muted};
+use super::style::{kind_color, muted, warning};
 use crate::model::Project;
+use crate::ui::command::kind_key_conflicts;
+use crate::ui::intent::{AppIntent, Intent};
 
 /// Shows the codebook window.
-pub fn show(ctx: &egui::Context, open: &mut bool, project: &Project) {
-    egui::Window::new("Codebook").open(open).default_width(420.0).show(ctx, |ui| {
+pub(crate) fn show(ctx: &egui::Context, project: &Project, out: &mut Vec<Intent>) {
+    let mut open = true;
+    egui::Window::new("Codebook").open(&mut open).default_width(420.0).show(ctx, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
+            for conflict in kind_key_conflicts(&project.codebook()) {
+                ui.colored_label(warning(ui), conflict);
+            }
             for kind in &project.kinds {
                 ui.horizontal(|ui| {
                     let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
@@ -30,4 +36,7 @@ pub fn show(ctx: &egui::Context, open: &mut bool, project: &Project) {
             );
         });
     });
+    if !open {
+        out.push(AppIntent::ToggleCodebook.into());
+    }
 }

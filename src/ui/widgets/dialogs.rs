@@ -4,121 +4,109 @@
 use egui::RichText;
 
 use super::style::{error, muted};
-use crate::ui::action::Action;
+use crate::ui::intent::{AppIntent, Intent};
 
 /// The "Who is coding?" prompt.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct AnnotatorPrompt {
+pub(crate) struct AnnotatorPrompt {
     /// The name typed.
-    pub name: String,
+    pub(crate) name: String,
     /// Why the last name was refused.
-    pub error: Option<String>,
-    /// Frames spent giving the name field the keyboard focus (see [`keep_focus`]).
-    pub focus_tries: u8,
+    pub(crate) error: Option<String>,
 }
 
 /// The "Open corpus" window.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct OpenCorpus {
+pub(crate) struct OpenCorpus {
     /// The path typed.
-    pub path: String,
+    pub(crate) path: String,
     /// Why the last attempt failed.
-    pub error: Option<String>,
-    /// Frames spent giving the path field the keyboard focus (see [`keep_focus`]).
-    pub focus_tries: u8,
+    pub(crate) error: Option<String>,
 }
 
 /// Gives a dialog's field the keyboard focus when it opens, so the user can type at
 /// once. A request made while a new window is still being sized is dropped, and an
-/// idle app draws no further frame, so it asks again (with a repaint) for a few frames.
-fn keep_focus(field: &egui::Response, tries: &mut u8) {
-    if !field.has_focus() && *tries < 5 {
+/// idle app draws no further frame, so it asks again (with a repaint) for a few
+/// frames. The tries are counted in egui's memory and start again when the field
+/// was not shown on the previous frame (the dialog was closed and opened again).
+fn keep_focus(field: &egui::Response) {
+    let key = field.id.with("focus-tries");
+    let frame = field.ctx.cumulative_frame_nr();
+    let (seen, tries) = field.ctx.data(|d| d.get_temp::<(u64, u8)>(key)).unwrap_or((0, 0));
+    let tries = if seen + 1 < frame { 0 } else { tries };
+    let tries = if !field.has_focus() && tries < 5 {
         field.request_focus();
         field.ctx.request_repaint();
-        *tries += 1;
-    }
+        tries + 1
+    } else {
+        tries
+    };
+    field.ctx.data_mut(|d| d.insert_temp(key, (frame, tries)));
 }
 
 /// Shows the annotator prompt as a modal.
-pub fn annotator_prompt(ctx: &egui::Context, prompt: &mut AnnotatorPrompt, actions: &mut Vec<Action>) {
+pub(crate) fn annotator_prompt(ctx: &egui::Context, prompt: &AnnotatorPrompt, out: &mut Vec<Intent>) {
     egui::Modal::new(egui::Id::unique("who-is-coding")).show(ctx, |ui| {
         ui.set_width(380.0);
         let heading = ui.heading("Who is coding?");
         ui.label("Your name goes into the file names of your annotations, so that coders never overwrite each other.");
+        let mut name = prompt.name.clone();
         let field = ui
-            .add(egui::TextEdit::singleline(&mut prompt.name).hint_text("e.g. alice").desired_width(f32::INFINITY))
+            .add(egui::TextEdit::singleline(&mut name).hint_text("e.g. alice").desired_width(f32::INFINITY))
             .labelled_by(heading.id);
-        keep_focus(&field, &mut prompt.focus_tries);
+        keep_focus(&field);
+        if name != prompt.name {
+            out.push(AppIntent::EditAnnotatorName(name.clone()).into());
+        }
         ui.label(RichText::new("Lower-case letters, digits, '-' and '_'; up to 32 characters.").color(muted(ui)));
         if let Some(e) = &prompt.error {
             ui.colored_label(error(ui), e);
         }
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.button("Start coding").clicked() || enter {
-            actions.push(Action::SetAnnotator(prompt.name.clone()));
+            out.push(AppIntent::SetAnnotator(name).into());
         }
     });
 }
 
-/// What the "Open corpus" window asks for.
-pub enum OpenCorpusRequest {
-    /// Nothing this frame.
-    None,
-    /// Open the typed path.
-    Open(String),
-    /// Show the native folder dialog.
-    Browse,
-    /// Close the window.
-    Cancel,
-}
-
-/// Shows the "Open corpus" window.
-pub fn open_corpus(ctx: &egui::Context, dialog: &mut OpenCorpus, browsing: bool) -> OpenCorpusRequest {
-    let mut request = OpenCorpusRequest::None;
+/// Shows the "Open corpus" window; `browsing` while the desktop's dialog is open.
+pub(crate) fn open_corpus(ctx: &egui::Context, dialog: &OpenCorpus, browsing: bool, out: &mut Vec<Intent>) {
     egui::Modal::new(egui::Id::unique("open-corpus")).show(ctx, |ui| {
         ui.set_width(480.0);
         let heading = ui.heading("Open corpus");
         ui.label("A corpus is a folder of plain-text (.txt) articles; annotations are saved beside them.");
+        let mut path = dialog.path.clone();
         let field = ui
-            .add(egui::TextEdit::singleline(&mut dialog.path).hint_text("/path/to/corpus").desired_width(f32::INFINITY))
+            .add(egui::TextEdit::singleline(&mut path).hint_text("/path/to/corpus").desired_width(f32::INFINITY))
             .labelled_by(heading.id);
-        keep_focus(&field, &mut dialog.focus_tries);
+        keep_focus(&field);
+        if path != dialog.path {
+            out.push(AppIntent::EditCorpusPath(path.clone()).into());
+        }
         if let Some(e) = &dialog.error {
             ui.colored_label(error(ui), e);
         }
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             if ui.button("Open").clicked() || enter {
-                request = OpenCorpusRequest::Open(dialog.path.clone());
+                out.push(AppIntent::OpenCorpus(path.trim().into()).into());
             }
             if ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
-                request = OpenCorpusRequest::Browse;
+                out.push(AppIntent::BrowseForCorpus.into());
             }
             if browsing {
                 ui.spinner();
                 ui.label("waiting for the folder dialog…");
             }
             if ui.button("Cancel").clicked() {
-                request = OpenCorpusRequest::Cancel;
+                out.push(AppIntent::CloseOpenCorpus.into());
             }
         });
     });
-    request
-}
-
-/// What the close warning asks for.
-pub enum CloseChoice {
-    /// Nothing yet.
-    None,
-    /// Keep the window open (and keep retrying the save).
-    Stay,
-    /// Close and lose the unsaved changes.
-    Discard,
 }
 
 /// The warning shown when closing would lose work.
-pub fn confirm_close(ctx: &egui::Context, reason: &str) -> CloseChoice {
-    let mut choice = CloseChoice::None;
+pub(crate) fn confirm_close(ctx: &egui::Context, reason: &str, out: &mut Vec<Intent>) {
     egui::Modal::new(egui::Id::unique("confirm-close")).show(ctx, |ui| {
         ui.set_width(440.0);
         ui.heading("Your last changes are not saved");
@@ -126,12 +114,11 @@ pub fn confirm_close(ctx: &egui::Context, reason: &str) -> CloseChoice {
         ui.label("Keep the window open to let the save be retried (or fix the cause), or quit and lose those changes.");
         ui.horizontal(|ui| {
             if ui.button("Keep working").clicked() {
-                choice = CloseChoice::Stay;
+                out.push(AppIntent::KeepWorking.into());
             }
             if ui.button("Quit without saving").clicked() {
-                choice = CloseChoice::Discard;
+                out.push(AppIntent::QuitWithoutSaving.into());
             }
         });
     });
-    choice
 }

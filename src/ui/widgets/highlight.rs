@@ -10,7 +10,7 @@ use super::style::{LINE_HEIGHT, TEXT_SIZE, highlight, kind_color};
 use crate::model::{Claim, ClaimId, Codebook, Span, TextIndex};
 
 /// What to mark in the text.
-pub struct Marks<'a> {
+pub(crate) struct Marks<'a> {
     /// The annotator's claims.
     pub claims: &'a [Claim],
     /// For the kinds' colours.
@@ -30,7 +30,7 @@ struct Mark<'a> {
 }
 
 /// Builds the layout job for the whole text.
-pub fn layout_job(text: &TextIndex, marks: &Marks<'_>, visuals: &Visuals, wrap_width: f32) -> LayoutJob {
+pub(crate) fn layout_job(text: &TextIndex, marks: &Marks<'_>, visuals: &Visuals, wrap_width: f32) -> LayoutJob {
     let len = text.char_len();
     let mut contents: Vec<Mark> = marks.claims.iter().map(|c| Mark { span: &c.content, claim: c }).collect();
     let mut mentions: Vec<Mark> =

@@ -5,10 +5,16 @@
 use egui::{Color32, FontId, Role, Sense, TextStyle, WidgetInfo};
 
 /// Height of a row.
-pub const ROW_HEIGHT: f32 = 44.0;
+pub(crate) const ROW_HEIGHT: f32 = 44.0;
 
 /// Shows one row; click it to select.
-pub fn show(ui: &mut egui::Ui, selected: bool, title: &str, detail: &str, stripe: Option<Color32>) -> egui::Response {
+pub(crate) fn show(
+    ui: &mut egui::Ui,
+    selected: bool,
+    title: &str,
+    detail: &str,
+    stripe: Option<Color32>,
+) -> egui::Response {
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT - 2.0), Sense::click());
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, title));

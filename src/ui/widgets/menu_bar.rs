@@ -1,66 +1,29 @@
-//! The menu bar: file, coding and view commands with their shortcuts, who is coding,
-//! and whether the work is on disk.
+//! The menu bar, derived from the command table: File, the current mode's commands
+//! and View, each item with its shortcut as this platform writes it and greyed out
+//! when it cannot act now; then who is coding and whether the work is on disk.
 
 use egui::RichText;
 
 use super::style::{error, muted, warning};
-use crate::ui::action::{Action, Mode};
+use crate::coding::SaveStatus;
 use crate::ui::app::App;
-use crate::ui::save_status::SaveStatus;
+use crate::ui::command::{Command, Menu};
+use crate::ui::intent::{AppIntent, Intent};
 
 /// Shows the menu bar.
-pub fn show(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
+pub(crate) fn show(ui: &mut egui::Ui, app: &App, out: &mut Vec<Intent>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            item(ui, "Open corpus…", "Ctrl+O", Action::ShowOpenCorpus, actions);
-            item(ui, "Save", "Ctrl+S", Action::Save, actions);
-            crate::ui::datasets::file_menu_items(ui, app, actions);
-            item(ui, "Reload from disk", "", Action::Reload, actions);
-            ui.separator();
-            item(ui, "Change annotator…", "", Action::ChangeAnnotator, actions);
-            ui.separator();
-            item(ui, "Quit", "", Action::Quit, actions);
-        });
-        ui.menu_button("Coding", |ui| {
-            item(ui, "Undo", "Ctrl+Z", Action::Undo, actions);
-            item(ui, "Redo", "Ctrl+Shift+Z", Action::Redo, actions);
-            ui.separator();
-            item(ui, "Next claim", "J", Action::NextClaim, actions);
-            item(ui, "Previous claim", "K", Action::PrevClaim, actions);
-            item(ui, "Next document", "N", Action::NextDocument, actions);
-            item(ui, "Previous document", "P", Action::PrevDocument, actions);
-            ui.separator();
-            item(ui, "Mark document done / in progress", "Ctrl+Enter", Action::ToggleDone, actions);
-            item(ui, "Find in text", "Ctrl+F", Action::Find, actions);
-        });
-        ui.menu_button("View", |ui| {
-            for (mode, label) in
-                [(Mode::Coding, "Coding"), (Mode::Review, "Review disagreement"), (Mode::Statistics, "Statistics")]
-            {
-                if ui.radio(app.mode == mode, label).clicked() {
-                    actions.push(Action::SetMode(mode));
-                    ui.close();
-                }
-            }
-            ui.separator();
-            item(ui, "Codebook", "", Action::ToggleCodebook, actions);
-            item(ui, "Actors", "", Action::ToggleActors, actions);
-            item(ui, "Keyboard shortcuts", "F1", Action::ToggleShortcuts, actions);
-        });
+        menu(ui, app, Menu::File, "File", out);
+        menu(ui, app, Menu::Mode, app.mode.label(), out);
+        menu(ui, app, Menu::View, "View", out);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if let Some(ws) = &app.workspace {
                 let status = &ws.save;
-                let color = match status {
-                    SaveStatus::Saved => muted(ui),
-                    SaveStatus::Pending => muted(ui),
-                    SaveStatus::Failed { .. } => error(ui),
-                    SaveStatus::ReadOnly(_) => warning(ui),
-                };
-                let short = match status {
-                    SaveStatus::Saved => "Saved",
-                    SaveStatus::Pending => "Saving…",
-                    SaveStatus::Failed { .. } => "Not saved",
-                    SaveStatus::ReadOnly(_) => "Read-only",
+                let (short, color) = match status {
+                    SaveStatus::Saved => ("Saved", muted(ui)),
+                    SaveStatus::Pending => ("Saving…", muted(ui)),
+                    SaveStatus::Failed { .. } => ("Not saved", error(ui)),
+                    SaveStatus::ReadOnly(_) => ("Read-only", warning(ui)),
                 };
                 ui.label(RichText::new(short).color(color)).on_hover_text(status.label());
                 ui.separator();
@@ -69,7 +32,7 @@ pub fn show(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
                     .on_hover_text("Coding as this annotator; click to change")
                     .clicked()
                 {
-                    actions.push(Action::ChangeAnnotator);
+                    out.push(AppIntent::ChangeAnnotator.into());
                 }
                 ui.label(RichText::new("Coding as").color(muted(ui)));
             }
@@ -77,9 +40,46 @@ pub fn show(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
     });
 }
 
-fn item(ui: &mut egui::Ui, label: &str, shortcut: &str, action: Action, actions: &mut Vec<Action>) {
-    if ui.add(egui::Button::new(label).shortcut_text(shortcut)).clicked() {
-        actions.push(action);
+/// One menu: the commands of the table that it lists and that apply in the current
+/// mode, in table order, with a line between groups.
+fn menu(ui: &mut egui::Ui, app: &App, which: Menu, title: &str, out: &mut Vec<Intent>) {
+    let items: Vec<(Command, u8)> = Command::ALL
+        .iter()
+        .filter(|c| c.applies_in(app.mode))
+        .filter_map(|c| c.spec().menu.filter(|(m, _)| *m == which).map(|(_, group)| (*c, group)))
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    ui.menu_button(title, |ui| {
+        let mut last_group = None;
+        for (command, group) in items {
+            if last_group.is_some_and(|g| g != group) {
+                ui.separator();
+            }
+            last_group = Some(group);
+            item(ui, app, command, out);
+        }
+    });
+}
+
+fn item(ui: &mut egui::Ui, app: &App, command: Command, out: &mut Vec<Intent>) {
+    let spec = command.spec();
+    let clicked = match command.shows_mode() {
+        Some(mode) => ui.radio(app.mode == mode, spec.text).on_hover_text(spec.tooltip).clicked(),
+        None => {
+            let mut button = egui::Button::new(spec.text);
+            if let Some(keys) = command.shortcut_text(ui.ctx()) {
+                button = button.shortcut_text(keys);
+            }
+            ui.add_enabled(app.is_enabled(command), button)
+                .on_hover_text(spec.tooltip)
+                .on_disabled_hover_text(spec.tooltip)
+                .clicked()
+        }
+    };
+    if clicked {
+        out.extend(command.intent(app.mode));
         ui.close();
     }
 }

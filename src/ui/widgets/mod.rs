@@ -1,18 +1,17 @@
-//! The widgets: each renders part of the app's state and returns what the user
-//! asked for as actions; none changes the coded data itself.
+//! The widgets shared by the modes (menu bar, help, dialogs, windows, list rows, the
+//! document text, style) and the frame's arrangement (`layout.rs`). Each renders
+//! part of the app's state and returns what the user asked for as intents; none
+//! changes the app's state itself.
 
-pub mod actors_window;
-pub mod claim_list;
-pub mod codebook_window;
-pub mod dialogs;
-pub mod doc_list;
-pub mod find_bar;
-pub mod highlight;
-pub mod inspector;
-pub mod layout;
-pub mod list_row;
-pub mod menu_bar;
-pub mod shortcuts;
-pub mod status_bar;
-pub mod style;
-pub mod text_view;
+pub(crate) mod actors_window;
+pub(crate) mod codebook_window;
+pub(crate) mod dataset_status;
+pub(crate) mod dialogs;
+pub(crate) mod help;
+pub(crate) mod highlight;
+pub(crate) mod layout;
+pub(crate) mod list_row;
+pub(crate) mod menu_bar;
+pub(crate) mod request;
+pub(crate) mod style;
+pub(crate) mod text_view;

@@ -6,16 +6,16 @@ use egui::{Color32, FontFamily, FontId, TextStyle};
 use crate::model::Kind;
 
 /// Size of the document text, larger than the interface for long reading.
-pub const TEXT_SIZE: f32 = 16.5;
+pub(crate) const TEXT_SIZE: f32 = 16.5;
 
 /// Line height of the document text (about 1.55 × the size).
-pub const LINE_HEIGHT: f32 = 26.0;
+pub(crate) const LINE_HEIGHT: f32 = 26.0;
 
 /// Widest the text column grows, about 75 characters, for comfortable reading.
-pub const MAX_TEXT_WIDTH: f32 = 720.0;
+pub(crate) const MAX_TEXT_WIDTH: f32 = 720.0;
 
 /// Sets spacing and text styles once at start.
-pub fn apply(ctx: &egui::Context) {
+pub(crate) fn apply(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
@@ -27,14 +27,14 @@ pub fn apply(ctx: &egui::Context) {
 }
 
 /// A kind's colour.
-pub fn kind_color(kind: Option<&Kind>) -> Color32 {
+pub(crate) fn kind_color(kind: Option<&Kind>) -> Color32 {
     let [r, g, b] = kind.map(Kind::rgb).unwrap_or([128, 128, 128]);
     Color32::from_rgb(r, g, b)
 }
 
 /// A kind's colour as a translucent highlight; stronger for the selected claim and
 /// for nested claims, and stronger in dark mode where colours read weaker.
-pub fn highlight(color: Color32, depth: usize, selected: bool, dark: bool) -> Color32 {
+pub(crate) fn highlight(color: Color32, depth: usize, selected: bool, dark: bool) -> Color32 {
     let base: u8 = if dark { 70 } else { 48 };
     let alpha =
         if selected { base.saturating_add(90) } else { base.saturating_add(28 * depth.saturating_sub(1) as u8) };
@@ -42,16 +42,16 @@ pub fn highlight(color: Color32, depth: usize, selected: bool, dark: bool) -> Co
 }
 
 /// Colour for status words and muted text.
-pub fn muted(ui: &egui::Ui) -> Color32 {
+pub(crate) fn muted(ui: &egui::Ui) -> Color32 {
     ui.visuals().weak_text_color()
 }
 
 /// Colour for warnings (orphaned claims, failed saves).
-pub fn warning(ui: &egui::Ui) -> Color32 {
+pub(crate) fn warning(ui: &egui::Ui) -> Color32 {
     ui.visuals().warn_fg_color
 }
 
 /// Colour for errors.
-pub fn error(ui: &egui::Ui) -> Color32 {
+pub(crate) fn error(ui: &egui::Ui) -> Color32 {
     ui.visuals().error_fg_color
 }

@@ -1,21 +1,36 @@
 //! The document text: selectable, read-only, highlighted, in a readable column.
 //! The highlighted layout is cached and only rebuilt when something it shows
 //! changes, so scrolling a long document costs little per frame.
+//!
+//! Its whole interface: it reads a [`TextView`] (the open document with its claims,
+//! selection and requests, the codebook, the find hits) and returns
+//! [`CodingIntent::TextSelection`] and [`CodingIntent::ClickText`].
 
 use std::sync::Arc;
 
 use egui::text::{CCursor, CCursorRange};
 use egui::{Align, Galley, Id, TextBuffer};
 
-use super::find_bar::FindBar;
 use super::highlight::{Marks, layout_job};
+use super::request::Fresh as _;
 use super::style::MAX_TEXT_WIDTH;
+use crate::coding::OpenDocument;
 use crate::model::Codebook;
-use crate::ui::action::Action;
-use crate::ui::open_document::OpenDocument;
+use crate::ui::coding::{CodingIntent, FindBar};
+use crate::ui::intent::Intent;
 
 /// The id of the document text, so shortcuts can tell it from other text fields.
 pub const TEXT_ID: &str = "claimcoder-document-text";
+
+/// What the text view shows.
+pub(crate) struct TextView<'a> {
+    /// The document, its claims, the selection and the requests to the view.
+    pub(crate) open: &'a OpenDocument,
+    /// The kinds' colours.
+    pub(crate) codebook: &'a Codebook,
+    /// The find bar's hits, when it is open.
+    pub(crate) find: Option<&'a FindBar>,
+}
 
 /// What the cached layout was built from.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,33 +45,28 @@ struct CacheKey {
 
 /// The last highlighted layout.
 #[derive(Default)]
-pub struct TextViewCache {
+pub(crate) struct TextViewCache {
     key: Option<CacheKey>,
     galley: Option<Arc<Galley>>,
     /// How many times the layout was rebuilt (for tests and benchmarks).
-    pub rebuilds: u64,
+    pub(crate) rebuilds: u64,
     glyphs: Option<(String, Vec<char>)>,
 }
 
-/// Shows the text of `open`, reporting clicks on claims as actions and keeping the
-/// text selection in `open.selection`.
-pub fn show(
-    ui: &mut egui::Ui,
-    open: &mut OpenDocument,
-    codebook: &Codebook,
-    find: Option<&FindBar>,
-    cache: &mut TextViewCache,
-    actions: &mut Vec<Action>,
-) {
+/// Shows the text, reporting the selection and clicks on claims as intents.
+pub(crate) fn show(ui: &mut egui::Ui, view: &TextView<'_>, cache: &mut TextViewCache, out: &mut Vec<Intent>) {
+    let TextView { open, codebook, find } = *view;
     let id = Id::unique(TEXT_ID);
-    if std::mem::take(&mut open.focus_text) {
-        ui.ctx().memory_mut(|m| m.request_focus(id));
-        if open.set_text_selection.is_none() {
-            open.set_text_selection = open.selection.map(Some);
+    let ctx = ui.ctx().clone();
+    let mut select = open.text_selection.fresh(&ctx, id.with("select")).copied();
+    if open.focus_text.fresh(&ctx, id.with("focus")).is_some() {
+        ctx.memory_mut(|m| m.request_focus(id));
+        if select.is_none() && open.selection.is_some() {
+            select = Some(open.selection);
         }
     }
-    if let Some(request) = open.set_text_selection.take() {
-        let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+    if let Some(request) = select {
+        let mut state = egui::TextEdit::load_state(&ctx, id).unwrap_or_default();
         let range = match request {
             Some((s, e)) => CCursorRange::two(CCursor::new(s), CCursor::new(e)),
             None => {
@@ -65,7 +75,7 @@ pub fn show(
             }
         };
         state.cursor.set_char_range(Some(range));
-        egui::TextEdit::store_state(ui.ctx(), id, state);
+        egui::TextEdit::store_state(&ctx, id, state);
     }
     let key = CacheKey {
         document: open.doc.sha256.clone(),
@@ -77,7 +87,7 @@ pub fn show(
     };
     let hits = find.map(|f| f.hits.as_slice()).unwrap_or(&[]);
     let current_hit = find.and_then(|f| f.current);
-    let scroll_to = open.scroll_to.take();
+    let scroll_to = open.scroll_to.fresh(&ctx, id.with("scroll")).copied();
     egui::ScrollArea::vertical().id_salt("document-scroll").auto_shrink(false).show(ui, |ui| {
         let available = ui.available_width();
         let width = available.min(MAX_TEXT_WIDTH);
@@ -111,11 +121,15 @@ pub fn show(
                 let r = range.as_sorted_char_range();
                 let (s, e) = (r.start.0, r.end.0);
                 if s < e {
-                    open.selection = Some((s, e));
+                    if open.selection != Some((s, e)) {
+                        out.push(CodingIntent::TextSelection(Some((s, e))).into());
+                    }
                 } else if output.response.has_focus() {
-                    open.selection = None;
+                    if open.selection.is_some() {
+                        out.push(CodingIntent::TextSelection(None).into());
+                    }
                     if output.response.clicked() {
-                        actions.push(Action::SelectClaim(open.claim_at(s)));
+                        out.push(CodingIntent::ClickText(s).into());
                     }
                 }
             }
@@ -130,7 +144,7 @@ pub fn show(
 impl TextViewCache {
     /// Characters of `doc` no installed font can draw (at most 8), checked once per
     /// document, for the "install a font" note.
-    pub fn missing_glyphs(&mut self, ctx: &egui::Context, doc: &crate::model::Document) -> Vec<char> {
+    pub(crate) fn missing_glyphs(&mut self, ctx: &egui::Context, doc: &crate::model::Document) -> Vec<char> {
         if let Some((sha, missing)) = &self.glyphs
             && *sha == doc.sha256
         {

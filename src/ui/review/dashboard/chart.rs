@@ -15,7 +15,7 @@ const CHART_HEIGHT: f32 = 180.0;
 const CHART_NAME: &str = "Agreement per document chart";
 
 /// Shows the chart and the list; returns the id of the document clicked in either.
-pub fn show(ui: &mut egui::Ui, report: &AgreementReport) -> Option<String> {
+pub(crate) fn show(ui: &mut egui::Ui, report: &AgreementReport) -> Option<String> {
     let docs = report.worst_first();
     if docs.is_empty() {
         ui.label("No document has files of two of these annotators.");
@@ -61,7 +61,7 @@ fn chart(ui: &mut egui::Ui, docs: &[&DocumentAgreement]) -> Option<String> {
 }
 
 /// The index of the bar under plot coordinate `x`, if the pointer is on one of `count` bars.
-pub fn bar_at(x: f64, count: usize) -> Option<usize> {
+pub(crate) fn bar_at(x: f64, count: usize) -> Option<usize> {
     let nearest = x.round();
     let on_bar = (x - nearest).abs() <= BAR_WIDTH / 2.0 && nearest >= 0.0 && nearest < count as f64;
     on_bar.then_some(nearest as usize)

@@ -4,7 +4,7 @@ use super::format::figure_label;
 use crate::agreement::report::AgreementReport;
 
 /// Annotators, documents, claims and the two alphas.
-pub fn corpus(ui: &mut egui::Ui, report: &AgreementReport) {
+pub(crate) fn corpus(ui: &mut egui::Ui, report: &AgreementReport) {
     egui::Grid::new("dashboard_corpus").num_columns(2).striped(true).show(ui, |ui| {
         ui.label("Annotators");
         let names: Vec<&str> = report.annotators.iter().map(|a| a.as_str()).collect();
@@ -27,7 +27,7 @@ pub fn corpus(ui: &mut egui::Ui, report: &AgreementReport) {
 }
 
 /// One row per annotator pair: matched counts, span F1 and kind kappa.
-pub fn pairs(ui: &mut egui::Ui, report: &AgreementReport) {
+pub(crate) fn pairs(ui: &mut egui::Ui, report: &AgreementReport) {
     if report.pairs.is_empty() {
         ui.label("Select at least two annotators to compare.");
         return;

@@ -3,12 +3,12 @@
 use crate::agreement::figure::Figure;
 
 /// Decimals shown for agreement figures: enough to tell 0.70 from 0.71, as in papers.
-pub const DECIMALS: usize = 3;
+pub(crate) const DECIMALS: usize = 3;
 
 /// The text of a figure and, when it is undefined, the reason to show on hover.
 /// A non-finite value (which the core never produces) is shown as undefined too,
 /// so the screen never prints NaN.
-pub fn figure_text(figure: &Figure) -> (String, Option<String>) {
+pub(crate) fn figure_text(figure: &Figure) -> (String, Option<String>) {
     match figure {
         Ok(v) if v.is_finite() => (format!("{v:.DECIMALS$}"), None),
         Ok(_) => ("n/a".to_owned(), Some("not a number".to_owned())),
@@ -17,7 +17,7 @@ pub fn figure_text(figure: &Figure) -> (String, Option<String>) {
 }
 
 /// Shows a figure as a label, with the reason on hover when it is undefined.
-pub fn figure_label(ui: &mut egui::Ui, figure: &Figure) {
+pub(crate) fn figure_label(ui: &mut egui::Ui, figure: &Figure) {
     let (text, reason) = figure_text(figure);
     let response = ui.label(text);
     if let Some(reason) = reason {

@@ -15,7 +15,7 @@ const LIGHT: Color32 = Color32::from_rgb(239, 243, 255);
 const STRONG: Color32 = Color32::from_rgb(8, 69, 148);
 
 /// Shows the pair chooser (when there are several pairs) and the chosen pair's heatmap.
-pub fn show(ui: &mut egui::Ui, report: &AgreementReport) {
+pub(crate) fn show(ui: &mut egui::Ui, report: &AgreementReport) {
     let Some(pair) = chosen_pair(ui, report) else {
         ui.label("No annotator pair to compare.");
         return;
@@ -74,7 +74,7 @@ fn cell(ui: &mut egui::Ui, a: &str, b: &str, count: u64, max: u64) {
 
 /// Every kind either annotator used, in name order, with [`NONE`] last so the
 /// matrix is square, its diagonal is agreement, and the unmatched claims sit at the edges.
-pub fn kinds(confusion: &Confusion) -> Vec<String> {
+pub(crate) fn kinds(confusion: &Confusion) -> Vec<String> {
     let mut kinds: Vec<String> =
         confusion.iter().flat_map(|(a, row)| std::iter::once(a).chain(row.keys())).cloned().collect();
     kinds.sort();
@@ -85,17 +85,17 @@ pub fn kinds(confusion: &Confusion) -> Vec<String> {
 }
 
 /// How strongly a count is coloured: 0 for none, 1 for the largest count.
-pub fn heat_strength(count: u64, max: u64) -> f32 {
+pub(crate) fn heat_strength(count: u64, max: u64) -> f32 {
     if max == 0 { 0.0 } else { (count as f64 / max as f64).clamp(0.0, 1.0) as f32 }
 }
 
 /// The cell colour, from light (nothing) to strong (the largest count).
-pub fn heat_colour(strength: f32) -> Color32 {
+pub(crate) fn heat_colour(strength: f32) -> Color32 {
     LIGHT.lerp_to_gamma(STRONG, strength.clamp(0.0, 1.0))
 }
 
 /// A text colour readable on [`heat_colour`] of the same strength.
-pub fn text_colour(strength: f32) -> Color32 {
+pub(crate) fn text_colour(strength: f32) -> Color32 {
     if strength < 0.5 { Color32::BLACK } else { Color32::WHITE }
 }
 

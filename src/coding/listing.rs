@@ -1,0 +1,104 @@
+//! The document list's per-document facts (title, claim count, status), read by a
+//! background job so that a corpus of thousands of documents lists at once and fills
+//! in as it goes.
+
+use crate::model::document::title_of;
+use crate::model::{Annotator, Document, DocumentEntry, Status};
+use crate::store::annotation_io::read_annotation;
+
+/// What the list shows for one document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocSummary {
+    /// First non-empty line.
+    pub title: String,
+    /// Claims by the current annotator.
+    pub claims: usize,
+    /// The current annotator's progress (`None`: not started).
+    pub status: Option<Status>,
+    /// Why the document or its annotation file cannot be used.
+    pub error: Option<String>,
+    /// Lower-cased title and text, for the filter box.
+    pub haystack: String,
+}
+
+impl DocSummary {
+    /// Reads one document's facts for `annotator`.
+    pub fn read(entry: &DocumentEntry, annotator: &Annotator) -> Self {
+        let doc = match Document::load(&entry.id, &entry.path) {
+            Ok(d) => d,
+            Err(e) => {
+                return Self {
+                    title: entry.id.clone(),
+                    error: Some(e.to_string()),
+                    haystack: entry.id.to_lowercase(),
+                    ..Self::default()
+                };
+            }
+        };
+        let title = title_of(doc.text.as_str());
+        let haystack = format!("{}\n{}", entry.id, doc.text.as_str()).to_lowercase();
+        let mut summary = Self { title, haystack, ..Self::default() };
+        if let Some(path) = entry.annotations.get(annotator) {
+            match read_annotation(&path.display().to_string(), path) {
+                Ok((file, _)) => {
+                    summary.claims = file.claims.len();
+                    summary.status = Some(file.status);
+                }
+                Err(e) => summary.error = Some(e.to_string()),
+            }
+        }
+        summary
+    }
+
+    /// Whether the filter text (lower-cased) matches.
+    pub fn matches(&self, filter_lower: &str) -> bool {
+        filter_lower.is_empty() || self.haystack.contains(filter_lower)
+    }
+}
+
+/// The list's facts, filled in as a background job reads them (see [`read_rows`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Listing {
+    /// One slot per corpus document; `None` until read.
+    pub rows: Vec<Option<DocSummary>>,
+    loaded: usize,
+}
+
+impl Listing {
+    /// A list of `documents` rows, none read yet.
+    pub fn new(documents: usize) -> Self {
+        Self { rows: vec![None; documents], loaded: 0 }
+    }
+
+    /// Puts in the row of document `index` as read in the background; a row that
+    /// is already there (the app updated it after an edit) is kept.
+    pub fn fill(&mut self, index: usize, summary: DocSummary) {
+        if let Some(slot) = self.rows.get_mut(index) {
+            if slot.is_none() {
+                *slot = Some(summary);
+            }
+            self.loaded += 1;
+        }
+    }
+
+    /// Rows read so far and in all, for the progress indicator.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.loaded, self.rows.len())
+    }
+
+    /// Documents marked done, and documents in all.
+    pub fn done(&self) -> (usize, usize) {
+        let done = self.rows.iter().flatten().filter(|r| r.status == Some(Status::Done)).count();
+        (done, self.rows.len())
+    }
+}
+
+/// Reads every document's facts in list order and hands each to `row` (with its
+/// index); stops early when `row` returns false (the job was cancelled).
+pub fn read_rows(entries: &[DocumentEntry], annotator: &Annotator, mut row: impl FnMut(usize, DocSummary) -> bool) {
+    for (i, entry) in entries.iter().enumerate() {
+        if !row(i, DocSummary::read(entry, annotator)) {
+            return;
+        }
+    }
+}

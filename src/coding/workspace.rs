@@ -1,0 +1,301 @@
+//! An open corpus as the app holds it: the scanned folder, its project file, who is
+//! coding, the document list and the open document, with the saving rules of
+//! FORMAT.md section 3 (autosave, never clobber, keep work on failure).
+
+use std::path::Path;
+use std::time::Instant;
+
+use super::listing::{DocSummary, Listing};
+use super::open_document::OpenDocument;
+use super::save_status::{AUTOSAVE_DELAY, RETRY_DELAY, SaveStatus};
+use crate::model::corpus::CorpusError;
+use crate::model::{Annotator, Corpus, Document, Project};
+use crate::store::conflict::save_merging;
+use crate::store::project_io::{load_project, save_project};
+use crate::store::session::load_from_path;
+use crate::store::{Access, DiskStamp, SaveError, load_annotations, save_annotations};
+
+/// An open corpus.
+pub struct Workspace {
+    /// The scanned folder.
+    pub corpus: Corpus,
+    /// Codebook and actor registry.
+    pub project: Project,
+    /// Why `claimcoder.ron` cannot be used; while set, it is never written.
+    pub project_error: Option<String>,
+    project_stamp: Option<DiskStamp>,
+    /// Who is coding.
+    pub annotator: Annotator,
+    /// The document list's facts, filled in by a background job the app starts.
+    pub listing: Listing,
+    /// The document being coded.
+    pub open: Option<OpenDocument>,
+    /// Why the selected document cannot be opened (not UTF-8, unreadable).
+    pub open_error: Option<(usize, String)>,
+    /// The save indicator.
+    pub save: SaveStatus,
+    /// A message the user must see (a reload after an outside change, a conflict copy).
+    pub notice: Option<String>,
+    /// The document list's filter text.
+    pub filter: String,
+}
+
+impl Workspace {
+    /// Opens the corpus at `root` for `annotator` and the first document.
+    pub fn open(root: &Path, annotator: Annotator) -> Result<Self, CorpusError> {
+        let corpus = Corpus::scan(root)?;
+        let project_path = corpus.project_path();
+        let (project, project_error) = match load_project(&project_path) {
+            Ok(p) => (p, None),
+            Err(e) => (Project::builtin(), Some(e.to_string())),
+        };
+        let project_stamp = std::fs::read(&project_path).ok().map(|b| DiskStamp::of(&project_path, &b));
+        let listing = Listing::new(corpus.documents.len());
+        let mut ws = Self {
+            corpus,
+            project,
+            project_error,
+            project_stamp,
+            annotator,
+            listing,
+            open: None,
+            open_error: None,
+            save: SaveStatus::Saved,
+            notice: None,
+            filter: String::new(),
+        };
+        if !ws.corpus.documents.is_empty() {
+            ws.open_document(0);
+        }
+        Ok(ws)
+    }
+
+    /// Saves the open document, then opens document `index`.
+    pub fn open_document(&mut self, index: usize) {
+        self.save_now();
+        let Some(entry) = self.corpus.documents.get(index) else { return };
+        match Document::load(&entry.id, &entry.path) {
+            Ok(doc) => {
+                let loaded = load_annotations(entry, &self.annotator, &doc);
+                self.save = match &loaded.access {
+                    Access::Editable => SaveStatus::Saved,
+                    Access::ReadOnly(e) => SaveStatus::ReadOnly(e.to_string()),
+                };
+                let mut open = OpenDocument::new(index, doc, loaded);
+                open.scroll_to.send(0);
+                self.open = Some(open);
+                self.open_error = None;
+            }
+            Err(e) => {
+                self.open = None;
+                self.open_error = Some((index, e.to_string()));
+                self.save = SaveStatus::Saved;
+            }
+        }
+    }
+
+    /// Indices of the documents the filter lets through, in list order.
+    pub fn visible_indices(&self) -> Vec<usize> {
+        let filter = self.filter.trim().to_lowercase();
+        (0..self.corpus.documents.len())
+            .filter(|&i| match self.listing.rows.get(i).and_then(Option::as_ref) {
+                Some(row) => row.matches(&filter),
+                None => filter.is_empty() || self.corpus.documents[i].id.to_lowercase().contains(&filter),
+            })
+            .collect()
+    }
+
+    /// The index of the open (or failed) document.
+    pub fn current_index(&self) -> Option<usize> {
+        self.open.as_ref().map(|o| o.index).or(self.open_error.as_ref().map(|(i, _)| *i))
+    }
+
+    /// Marks the open document changed and updates its row in the list.
+    pub fn changed(&mut self) {
+        let Some(open) = &mut self.open else { return };
+        open.loaded.file.modified = crate::model::time::now();
+        open.refresh();
+        open.mark_dirty();
+        self.save = SaveStatus::Pending;
+        self.update_row();
+    }
+
+    fn update_row(&mut self) {
+        let Some(open) = &self.open else { return };
+        if let Some(Some(row)) = self.listing.rows.get_mut(open.index) {
+            row.claims = open.loaded.file.claims.len();
+            row.status = Some(open.loaded.file.status);
+        } else if let Some(slot) = self.listing.rows.get_mut(open.index) {
+            let entry = &self.corpus.documents[open.index];
+            let mut row = DocSummary::read(entry, &self.annotator);
+            row.claims = open.loaded.file.claims.len();
+            row.status = Some(open.loaded.file.status);
+            *slot = Some(row);
+        }
+    }
+
+    /// Saves when the autosave deadline or the retry time has come; returns how long
+    /// until it should be called again, if anything is pending.
+    pub fn autosave(&mut self, now: Instant) -> Option<std::time::Duration> {
+        let open = self.open.as_ref()?;
+        if !open.dirty {
+            return None;
+        }
+        let due = match &self.save {
+            SaveStatus::Failed { retry_at, .. } => *retry_at,
+            SaveStatus::Saved | SaveStatus::Pending | SaveStatus::ReadOnly(_) => {
+                open.dirty_since.unwrap_or(now) + AUTOSAVE_DELAY
+            }
+        };
+        if now >= due {
+            self.save_now();
+            return self.open.as_ref().filter(|o| o.dirty).map(|_| RETRY_DELAY);
+        }
+        Some(due - now)
+    }
+
+    /// Writes the open document's annotations now, if there are unsaved changes.
+    /// Returns whether everything is on disk afterwards.
+    pub fn save_now(&mut self) -> bool {
+        let Some(open) = &mut self.open else { return true };
+        if !open.dirty {
+            return true;
+        }
+        match save_annotations(&mut open.loaded, &open.doc, &self.project.actors) {
+            Ok(()) => {
+                open.dirty = false;
+                open.dirty_since = None;
+                self.save = SaveStatus::Saved;
+                self.corpus_learns_file();
+                true
+            }
+            Err(SaveError::ChangedOnDisk { path }) => self.resolve_conflict(&path),
+            Err(SaveError::ReadOnly { reason, .. }) => {
+                self.save = SaveStatus::ReadOnly(reason);
+                false
+            }
+            Err(e) => {
+                self.save = SaveStatus::Failed { reason: e.to_string(), retry_at: Instant::now() + RETRY_DELAY };
+                false
+            }
+        }
+    }
+
+    /// After a first save, the corpus knows the new file (for review and export).
+    fn corpus_learns_file(&mut self) {
+        let Some(open) = &self.open else { return };
+        if let Some(entry) = self.corpus.documents.get_mut(open.index) {
+            entry.annotations.insert(self.annotator.clone(), open.loaded.path.clone());
+        }
+    }
+
+    /// Someone else changed our file: merge their version with our unsaved one
+    /// claim by claim, keep our whole version in a uniquely named conflict copy when
+    /// both changed the same claim, reload the merged file and tell the user.
+    /// Nothing is lost and nothing is clobbered. Returns whether the work is on disk.
+    fn resolve_conflict(&mut self, shown: &str) -> bool {
+        let Some(open) = &mut self.open else { return true };
+        match save_merging(&mut open.loaded, &open.doc, &self.project.actors) {
+            Ok(report) => {
+                let index = open.index;
+                open.dirty = false;
+                open.dirty_since = None;
+                self.save = SaveStatus::Saved;
+                self.notice = Some(match &report.copy {
+                    Some(copy) => format!(
+                        "{shown} was changed by another program and merged with your work; {} claim(s) changed on \
+                         both sides keep the other version, yours is kept in {}.",
+                        report.conflicts.len(),
+                        copy.display()
+                    ),
+                    None => format!("{shown} was changed by another program and merged with your work."),
+                });
+                self.corpus_learns_file();
+                self.open_document(index);
+                true
+            }
+            Err(SaveError::ReadOnly { reason, .. }) => {
+                self.save = SaveStatus::ReadOnly(reason);
+                false
+            }
+            Err(e) => {
+                self.save = SaveStatus::Failed { reason: e.to_string(), retry_at: Instant::now() + RETRY_DELAY };
+                false
+            }
+        }
+    }
+
+    /// Reloads the open document when its text or annotation file changed on disk
+    /// and there is nothing unsaved (else the next save resolves the conflict).
+    pub fn check_disk(&mut self) {
+        let Some(open) = &self.open else { return };
+        if open.dirty {
+            return;
+        }
+        let text_changed = std::fs::read(&self.corpus.documents[open.index].path)
+            .map(|b| crate::model::document::sha256_hex(&b) != open.doc.sha256)
+            .unwrap_or(false);
+        if text_changed || open.loaded.changed_on_disk() {
+            let index = open.index;
+            self.notice = Some(format!("{} changed on disk and was reloaded.", self.corpus.documents[index].id));
+            self.open_document(index);
+        }
+    }
+
+    /// Re-reads the open document from disk (after the user fixed a broken file).
+    pub fn reload(&mut self) {
+        if let Some(index) = self.current_index() {
+            self.save_now();
+            self.open_document(index);
+        }
+    }
+
+    /// Writes `claimcoder.ron` unless it is broken or was changed by someone else.
+    pub fn save_project(&mut self) {
+        let path = self.corpus.project_path();
+        if let Some(err) = &self.project_error {
+            self.notice = Some(format!("The codebook file is not written while it has an error: {err}"));
+            return;
+        }
+        if let Some(stamp) = &self.project_stamp
+            && !stamp.still_matches(&path)
+        {
+            self.notice = Some(format!(
+                "{} was changed by another program; your registry changes are kept in memory and not written.",
+                path.display()
+            ));
+            return;
+        }
+        match save_project(&path, &self.project) {
+            Ok(()) => {
+                self.project_stamp = std::fs::read(&path).ok().map(|b| DiskStamp::of(&path, &b));
+            }
+            Err(e) => self.notice = Some(format!("cannot write {}: {e}", path.display())),
+        }
+    }
+
+    /// Re-points every claim of this annotator from actor `from` to `into` in the
+    /// files on disk (the open document is handled in memory by the caller).
+    pub fn repoint_files(&mut self, from: &str, into: &str) -> Vec<String> {
+        let mut failures = Vec::new();
+        let open_index = self.open.as_ref().map(|o| o.index);
+        for (i, entry) in self.corpus.documents.iter().enumerate() {
+            if Some(i) == open_index || !entry.annotations.contains_key(&self.annotator) {
+                continue;
+            }
+            let Ok(doc) = Document::load(&entry.id, &entry.path) else { continue };
+            let mut loaded = load_from_path(&entry.annotation_path(&self.annotator), &entry.id, &self.annotator, &doc);
+            let mut touched = false;
+            for claim in &mut loaded.file.claims {
+                if claim.source.as_deref() == Some(from) {
+                    claim.source = Some(into.to_owned());
+                    touched = true;
+                }
+            }
+            if touched && let Err(e) = save_annotations(&mut loaded, &doc, &self.project.actors) {
+                failures.push(e.to_string());
+            }
+        }
+        failures
+    }
+}

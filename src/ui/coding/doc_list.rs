@@ -1,0 +1,65 @@
+//! The left panel: the corpus's documents with title, claim count and status, a
+//! filter box, and overall progress.
+
+use egui::RichText;
+
+use super::CodingIntent;
+use crate::coding::Workspace;
+use crate::model::Status;
+use crate::ui::intent::Intent;
+use crate::ui::widgets::list_row::{self, ROW_HEIGHT};
+use crate::ui::widgets::style::muted;
+
+/// Shows the document list.
+pub(crate) fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
+    ui.add_space(4.0);
+    ui.heading("Documents");
+    let (done, total) = ws.listing.done();
+    let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+    ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total} done")));
+    let (read, all) = ws.listing.progress();
+    if read < all {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(RichText::new(format!("reading {read} / {all}")).color(muted(ui)));
+        });
+    }
+    let mut filter = ws.filter.clone();
+    ui.add(egui::TextEdit::singleline(&mut filter).hint_text("Filter by title or text").desired_width(f32::INFINITY));
+    if filter != ws.filter {
+        out.push(CodingIntent::SetFilter(filter).into());
+    }
+    ui.separator();
+    let visible = ws.visible_indices();
+    if visible.is_empty() {
+        ui.label(RichText::new("No document matches the filter.").color(muted(ui)));
+        return;
+    }
+    let current = ws.current_index();
+    egui::ScrollArea::vertical().id_salt("document-list").auto_shrink(false).show_rows(
+        ui,
+        ROW_HEIGHT,
+        visible.len(),
+        |ui, rows| {
+            for &index in &visible[rows] {
+                let entry = &ws.corpus.documents[index];
+                let row = ws.listing.rows.get(index).and_then(Option::as_ref);
+                let title = row.map(|r| r.title.as_str()).filter(|t| !t.is_empty()).unwrap_or(&entry.id);
+                let detail = match row {
+                    None => "…".to_owned(),
+                    Some(r) if r.error.is_some() => "cannot be read".to_owned(),
+                    Some(r) => {
+                        let claims = if r.claims == 1 { "1 claim".to_owned() } else { format!("{} claims", r.claims) };
+
+                        format!("{} · {claims}", Status::label(r.status))
+                    }
+                };
+                let selected = current == Some(index);
+                let response = list_row::show(ui, selected, title, &detail, None).on_hover_text(&entry.id);
+                if response.clicked() && !selected {
+                    out.push(CodingIntent::OpenDocument(index).into());
+                }
+            }
+        },
+    );
+}

@@ -1,0 +1,251 @@
+//! The right panel's top: the selected claim's kind, source, mention, cue, span and
+//! note, each editable with a button or its key.
+
+use egui::{Color32, RichText};
+
+use super::CodingIntent;
+use crate::coding::{Mark, OpenDocument};
+use crate::model::{Claim, ClaimId, Project, Span};
+use crate::ui::command::Command;
+use crate::ui::intent::Intent;
+use crate::ui::widgets::style::{kind_color, muted, warning};
+
+/// The inspector's own inputs (what is being typed), kept across frames. The view
+/// edits a copy and sends it back as an intent when it changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InspectorInputs {
+    /// Text typed in the source search field.
+    source_query: String,
+    /// Which claim the query belongs to (it is cleared for another claim).
+    query_for: Option<ClaimId>,
+    /// The note being edited.
+    note: String,
+    /// Which claim the note buffer belongs to.
+    note_for: Option<ClaimId>,
+}
+
+/// How many actors the type-ahead lists.
+const SUGGESTIONS: usize = 6;
+
+/// Shows the inspector for the selected claim, or a hint when none is selected.
+pub(crate) fn show(
+    ui: &mut egui::Ui,
+    open: &OpenDocument,
+    project: &Project,
+    inputs: &InspectorInputs,
+    out: &mut Vec<Intent>,
+) {
+    let mut draft = inputs.clone();
+    let mut actions = Vec::new();
+    claim_editor(ui, open, project, &mut draft, &mut actions);
+    out.extend(actions.into_iter().map(Intent::from));
+    if draft != *inputs {
+        out.push(CodingIntent::EditInspector(draft).into());
+    }
+}
+
+fn claim_editor(
+    ui: &mut egui::Ui,
+    open: &OpenDocument,
+    project: &Project,
+    state: &mut InspectorInputs,
+    actions: &mut Vec<CodingIntent>,
+) {
+    let Some(claim) = open.selected_claim() else {
+        ui.label(RichText::new("No claim selected.").strong());
+        ui.label(
+            RichText::new("Select a passage in the text and press a kind's key to code it, or pick a claim below.")
+                .color(muted(ui)),
+        );
+        return;
+    };
+    if state.query_for != Some(claim.id) {
+        state.query_for = Some(claim.id);
+        state.source_query.clear();
+    }
+    let kind = project.kinds.iter().find(|k| k.id == claim.kind);
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+        ui.painter().rect_filled(rect, 3.0, kind_color(kind));
+        ui.label(RichText::new(format!("Claim {}", claim.id)).heading());
+    });
+    if open.orphans.contains(&claim.id) {
+        ui.colored_label(
+            warning(ui),
+            "Orphaned: this claim's text is no longer in the document. Select the passage it belongs to and press X to re-anchor it.",
+        );
+    }
+    ui.label(RichText::new(quote_preview(&claim.content.quote, 240)).italics());
+    ui.add_space(6.0);
+
+    ui.label(RichText::new("Kind").strong());
+    ui.horizontal_wrapped(|ui| {
+        for k in &project.kinds {
+            let label = format!("{} ({})", k.label, k.key);
+            let button =
+                egui::Button::selectable(claim.kind == k.id, label).stroke(egui::Stroke::new(1.5, kind_color(Some(k))));
+            if ui.add(button).on_hover_text(&k.definition).clicked() && claim.kind != k.id {
+                actions.push(CodingIntent::SetKind(claim.id, k.id.clone()));
+            }
+        }
+    });
+    ui.add_space(6.0);
+    source_editor(ui, claim, project, state, actions);
+    ui.add_space(6.0);
+    span_row(ui, "Source mention", claim.source_mention.as_ref(), claim.id, Mark::SourceMention, actions);
+    span_row(ui, "Cue", claim.cue.as_ref(), claim.id, Mark::Cue, actions);
+    ui.add_space(6.0);
+    ui.label(RichText::new("Span").strong());
+    ui.horizontal_wrapped(|ui| {
+        let has_selection = open.selection.is_some();
+        let set = Command::SpanToSelection;
+        if ui
+            .add_enabled(has_selection, egui::Button::new(with_key(ui, "Set to selection", set)))
+            .on_hover_text(set.spec().tooltip)
+            .clicked()
+        {
+            actions.push(CodingIntent::SpanToSelection);
+        }
+        let snap = Command::SnapToWords;
+        if ui.button(with_key(ui, "Snap to words", snap)).on_hover_text(snap.spec().tooltip).clicked() {
+            actions.push(CodingIntent::SnapToWords(claim.id));
+        }
+    });
+    ui.add_space(6.0);
+    let note_heading = ui.label(RichText::new("Note").strong());
+    let editing_note = state.note_for == Some(claim.id);
+    let note_id = egui::Id::unique("claim-note");
+    let note_has_focus = ui.ctx().memory(|m| m.has_focus(note_id));
+    if !editing_note || !note_has_focus {
+        state.note_for = Some(claim.id);
+        state.note.clone_from(&claim.note);
+    }
+    let note = ui
+        .add(
+            egui::TextEdit::multiline(&mut state.note)
+                .id(note_id)
+                .hint_text("Note for this claim")
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(note_heading.id);
+    if note.changed() {
+        actions.push(CodingIntent::SetNote(claim.id, state.note.clone()));
+    }
+    ui.add_space(6.0);
+    let delete = with_key(ui, "Delete claim", Command::DeleteClaim);
+    if ui.button(RichText::new(delete).color(Color32::from_rgb(200, 60, 60))).clicked() {
+        actions.push(CodingIntent::DeleteClaim(claim.id));
+    }
+}
+
+/// A button text with the command's shortcut, e.g. "Snap to words (W)".
+fn with_key(ui: &egui::Ui, text: &str, command: Command) -> String {
+    match command.shortcut_text(ui.ctx()) {
+        Some(key) => format!("{text} ({key})"),
+        None => text.to_owned(),
+    }
+}
+
+fn source_editor(
+    ui: &mut egui::Ui,
+    claim: &Claim,
+    project: &Project,
+    state: &mut InspectorInputs,
+    actions: &mut Vec<CodingIntent>,
+) {
+    let heading = ui.label(RichText::new("Source").strong());
+    ui.horizontal(|ui| match claim.source.as_deref() {
+        Some(id) => {
+            let name = project.actors.get(id).map(|a| a.name.as_str()).unwrap_or(id);
+            ui.label(RichText::new(name).strong());
+            if ui.small_button("×").on_hover_text("Unattribute").clicked() {
+                actions.push(CodingIntent::SetSource(claim.id, None));
+            }
+        }
+        None => {
+            ui.label(RichText::new("unattributed").color(muted(ui)));
+        }
+    });
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut state.source_query)
+                .hint_text("Type a source name…")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(heading.id);
+    let query = state.source_query.trim().to_owned();
+    let matches = if query.is_empty() { Vec::new() } else { project.actors.search(&query, SUGGESTIONS) };
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if enter && !query.is_empty() {
+        let pick = project.actors.find_by_name(&query).or(matches.first().copied());
+        match pick {
+            Some(actor) => actions.push(CodingIntent::SetSource(claim.id, Some(actor.id.clone()))),
+            None => actions.push(CodingIntent::SetSourceByName(claim.id, query.clone())),
+        }
+        state.source_query.clear();
+        return;
+    }
+    for actor in &matches {
+        let detail = [actor.role.as_str(), actor.group.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let text = if detail.is_empty() { actor.name.clone() } else { format!("{} — {detail}", actor.name) };
+        if ui.selectable_label(claim.source.as_deref() == Some(&actor.id), text).clicked() {
+            actions.push(CodingIntent::SetSource(claim.id, Some(actor.id.clone())));
+            state.source_query.clear();
+        }
+    }
+    if !query.is_empty() && project.actors.find_by_name(&query).is_none() {
+        let hint = if matches.is_empty() { "Enter creates this actor" } else { "Adds a new actor to the registry" };
+        if ui.button(format!("+ New actor “{query}”")).on_hover_text(hint).clicked() {
+            actions.push(CodingIntent::SetSourceByName(claim.id, query));
+            state.source_query.clear();
+        }
+    }
+}
+
+fn span_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    span: Option<&Span>,
+    claim: ClaimId,
+    mark: Mark,
+    actions: &mut Vec<CodingIntent>,
+) {
+    let command = match mark {
+        Mark::SourceMention => Command::MarkSourceMention,
+        Mark::Cue => Command::MarkCue,
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{label}:")).strong());
+        match span {
+            Some(s) => {
+                ui.label(format!("“{}”", quote_preview(&s.quote, 60)));
+                if ui.small_button("×").on_hover_text(format!("Remove the {}", label.to_lowercase())).clicked() {
+                    actions.push(CodingIntent::ClearMark(claim, mark));
+                }
+            }
+            None => {
+                ui.label(RichText::new("—").color(muted(ui)));
+            }
+        }
+        if ui.small_button(with_key(ui, "Mark selection", command)).on_hover_text(command.spec().tooltip).clicked() {
+            actions.push(CodingIntent::Mark(mark));
+        }
+    });
+}
+
+/// A quote cut to `max` characters with an ellipsis, on one line.
+pub(crate) fn quote_preview(quote: &str, max: usize) -> String {
+    let one_line: String = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        return one_line;
+    }
+    let mut cut: String = one_line.chars().take(max).collect();
+    cut.push('…');
+    cut
+}
