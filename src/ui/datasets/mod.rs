@@ -103,6 +103,7 @@ impl DatasetsState {
                 let kind = match dialog.form.format {
                     Format::Csv => PathKind::NewFile { extension: "csv" },
                     Format::Jsonl => PathKind::NewFile { extension: "jsonl" },
+                    Format::Bio => PathKind::NewFile { extension: "bio" },
                     Format::Brat => PathKind::Folder,
                 };
                 dialog.note = None;
