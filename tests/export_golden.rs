@@ -277,8 +277,11 @@ fn bio_tokens_give_back_the_text_and_tags_give_back_the_claims() {
     }
 }
 
-/// A one-document corpus with `text` and alice's claims `(id, kind, start, end, mention)`.
-fn corpus_with_claims(text: &str, claims: &[(u64, &str, usize, usize, Option<(usize, usize)>)]) -> tempfile::TempDir {
+/// A claim as `(id, kind, start, end, source mention)`.
+type ClaimSpec<'a> = (u64, &'a str, usize, usize, Option<(usize, usize)>);
+
+/// A one-document corpus with `text` and alice's claims.
+fn corpus_with_claims(text: &str, claims: &[ClaimSpec<'_>]) -> tempfile::TempDir {
     use claimcoder::model::{AnnotationFile, Claim, Document, Span};
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("d.txt"), text).unwrap();
