@@ -244,3 +244,27 @@ fn import_corpus_exit_codes_and_summary() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("missing.csv does not exist"), "{}", stderr(&o));
 }
+
+#[test]
+fn bio_export_warns_of_claims_it_cannot_tag_whole() {
+    let corpus = seed_corpus();
+    let path = corpus.path().join("000_f61589d60f9b959b.alice.ron");
+    let mut file = claimcoder::store::parse_annotation("x", &std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut inner = file.claims[0].clone();
+    inner.id = 50;
+    inner.content.start += 1;
+    inner.content.quote.remove(0);
+    file.claims.push(inner);
+    file.next_id = 51;
+    std::fs::write(&path, claimcoder::store::to_ron(&file)).unwrap();
+    let out = corpus.path().join("tags.bio");
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "bio", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: 1 claim could not be represented whole in token tags")
+            && err.contains("e.g. 000_f61589d60f9b959b.txt (alice) claim 50"),
+        "{err}"
+    );
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("# document = 000_f61589d60f9b959b.txt\n"));
+}

@@ -174,4 +174,19 @@ mod tests {
         write_all_atomic(&[(p.clone(), b"new".to_vec())], &mut |_, _| {}).unwrap();
         assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_go_through_a_link_and_the_link_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+        let target = dir.path().join("elsewhere/a.txt");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("a.txt");
+        std::os::unix::fs::symlink("elsewhere/a.txt", &link).unwrap();
+        write_all_atomic(&[(link.clone(), b"new".to_vec())], &mut |_, _| {}).unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        assert_eq!(names(&dir.path().join("elsewhere")), ["a.txt"], "no temporary file is left");
+    }
 }

@@ -4,8 +4,10 @@
 //!
 //! Everything is read and checked first: a malformed row, bytes that are not UTF-8, a
 //! repeated id or a text that would replace a different one stops the import with
-//! every problem listed and nothing written. Only then are the texts written (each
-//! atomically) and `documents.csv` last, merged with the rows already there.
+//! every problem listed and nothing written. Only then are the texts and
+//! `documents.csv` (merged with the rows already there) written as one batch: all of
+//! them reach the disk before any is renamed into place, so a full disk or a missing
+//! permission writes nothing.
 
 mod ids;
 mod mapping;
@@ -25,7 +27,7 @@ pub use source::{Article, MAX_FIELD_BYTES, SourceFormat, Table, read_source};
 use crate::model::Corpus;
 use crate::model::metadata::{DATE, METADATA_FILE, Metadata, TITLE};
 use crate::store::atomic_batch::write_all_atomic;
-use crate::store::metadata_io::{read_metadata, write_metadata};
+use crate::store::metadata_io::{read_metadata, to_csv};
 use ids::{id_from_title, safe_stem, short_hash};
 
 /// What to import and how.
@@ -79,7 +81,8 @@ pub enum CorpusImportError {
     /// Articles that cannot be imported, each located.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<LineIssue>),
-    /// Writing failed (texts written before it are whole; `documents.csv` is not written).
+    /// Writing failed; when it failed before the renames (a full disk, a folder not
+    /// writable), nothing was written.
     #[error("cannot write {path}: {reason}")]
     Write {
         /// The file.
@@ -142,19 +145,20 @@ pub fn import_corpus(
     }
     std::fs::create_dir_all(&opts.corpus)
         .map_err(|e| CorpusImportError::Write { path: opts.corpus.display().to_string(), reason: e.to_string() })?;
-    let writes: Vec<(PathBuf, Vec<u8>)> = planned
+    let mut writes: Vec<(PathBuf, Vec<u8>)> = planned
         .into_iter()
         .filter(|p| p.exists != Some(false))
         .map(|p| (opts.corpus.join(&p.name), p.text.into_bytes()))
         .collect();
-    write_all_atomic(&writes, progress)
-        .map_err(|(path, e)| CorpusImportError::Write { path: path.display().to_string(), reason: e.to_string() })?;
     if !metadata.is_empty() {
-        write_metadata(&metadata_path, &metadata).map_err(|e| CorpusImportError::Write {
+        let csv = to_csv(&metadata).map_err(|e| CorpusImportError::Write {
             path: metadata_path.display().to_string(),
             reason: e.to_string(),
         })?;
+        writes.push((metadata_path, csv));
     }
+    write_all_atomic(&writes, progress)
+        .map_err(|(path, e)| CorpusImportError::Write { path: path.display().to_string(), reason: e.to_string() })?;
     summary.columns = metadata.value_columns().map(str::to_owned).collect();
     Ok(summary)
 }
@@ -237,8 +241,13 @@ fn plan(
         }
         let name = format!("{stem}.txt");
         names.insert(name.to_lowercase(), raw.clone());
+        let target = corpus.join(&name);
+        if std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
+            issues.push(table.issue(article, format!("{name} is a folder in the corpus, not a text; give another id")));
+            continue;
+        }
         let exists = match existing.get(&name) {
-            None if corpus.join(&name).exists() => Some(true),
+            None if target.exists() => Some(true),
             None => None,
             Some(path) => match std::fs::read(path) {
                 Ok(bytes) if bytes == text.as_bytes() => Some(false),

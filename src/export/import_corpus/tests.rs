@@ -320,6 +320,62 @@ fn a_different_text_is_replaced_only_with_force() {
 }
 
 #[test]
+fn broken_json_and_unusable_sources_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    let jsonl =
+        write(dir.path(), "a.jsonl", b"{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \n[1, 2]\n\"text\"\n");
+    let err = invalid(run(&opts(&jsonl, &corpus)).unwrap_err());
+    assert_eq!(err.len(), 3, "{err:?}");
+    assert!(err[0].starts_with("a.jsonl:2: this line is not JSON: EOF while parsing"), "{err:?}");
+    assert_eq!(err[1], "a.jsonl:3: this line is not a JSON object (one article a line)");
+    assert_eq!(err[2], "a.jsonl:4: this line is not a JSON object (one article a line)");
+    let np = dir.path().join("np");
+    write(&np, "good.json", b"{\"maintext\": \"Fine.\", \"title\": \"T\"}");
+    write(&np, "broken.json", b"{\"maintext\": \"Cut off");
+    write(&np, "list.json", b"[{\"maintext\": \"In a list.\"}, 3]");
+    let err = invalid(run(&opts(&np, &corpus)).unwrap_err());
+    assert_eq!(err.len(), 2, "{err:?}");
+    assert!(err[0].starts_with("broken.json:1: not JSON: EOF while parsing a string"), "{err:?}");
+    assert_eq!(err[1], "list.json:0: an item of the array is not a JSON object");
+    let empty_dir = dir.path().join("empty");
+    std::fs::create_dir(&empty_dir).unwrap();
+    let err = run(&opts(&empty_dir, &corpus)).unwrap_err().to_string();
+    assert!(err.contains("holds no .json files (news-please writes one per article)"), "{err}");
+    let empty = write(dir.path(), "empty.csv", b"");
+    let err = run(&opts(&empty, &corpus)).unwrap_err().to_string();
+    assert!(err.ends_with("empty.csv is empty: no header row and no articles"), "{err}");
+    let missing = dir.path().join("missing.csv");
+    let err = run(&opts(&missing, &corpus)).unwrap_err().to_string();
+    assert!(err.ends_with("missing.csv does not exist"), "{err}");
+    let file_as_corpus = write(dir.path(), "corpus.txt", b"x");
+    let src = write(dir.path(), "ok.csv", b"id,text\na,A\n");
+    let err = run(&opts(&src, &file_as_corpus)).unwrap_err().to_string();
+    assert!(err.ends_with("corpus.txt is not a folder"), "{err}");
+    assert!(!corpus.exists(), "nothing written");
+}
+
+#[test]
+fn a_folder_named_like_an_article_is_an_error_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    std::fs::create_dir_all(corpus.join("b.txt")).unwrap();
+    let src = write(
+        dir.path(),
+        "a.csv",
+        b"id,text
+a,Alpha
+b,Beta
+",
+    );
+    let mut o = opts(&src, &corpus);
+    o.force = true;
+    let err = invalid(run(&o).unwrap_err());
+    assert_eq!(err, ["a.csv:3: b.txt is a folder in the corpus, not a text; give another id"]);
+    assert_eq!(files(&corpus), ["b.txt"], "nothing written");
+}
+
+#[test]
 fn a_broken_documents_csv_stops_the_import() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("c");
