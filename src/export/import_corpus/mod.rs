@@ -213,10 +213,10 @@ fn plan(
             if derived && planned[first].text == text {
                 summary
                     .skipped
-                    .push(table.issue(article, format!("skipped: the same article as line {}", earlier.line)));
+                    .push(table.issue(article, format!("skipped: a repeat of the article {}", table.place(earlier))));
             } else {
                 issues.push(
-                    table.issue(article, format!("id `{raw}` is also the id of the article at line {}", earlier.line)),
+                    table.issue(article, format!("id `{raw}` is also the id of the article {}", table.place(earlier))),
                 );
             }
             continue;

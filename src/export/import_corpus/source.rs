@@ -81,6 +81,15 @@ impl Table {
         LineIssue { file: self.files[article.file].clone(), line: article.line, message }
     }
 
+    /// Where `article` is, in a sentence about another one of the same source: `line
+    /// 12`, or `in <file>` for a whole-file article.
+    pub fn place(&self, article: &Article) -> String {
+        match article.line {
+            0 => format!("in {}", self.files[article.file]),
+            line => format!("at line {line}"),
+        }
+    }
+
     /// The file's stem of `article`, for news-please folders (one article a file).
     pub fn file_stem(&self, article: &Article) -> Option<String> {
         let p = Path::new(&self.files[article.file]);

@@ -266,7 +266,7 @@ fn articles_without_ids_get_stable_ones_and_exact_repeats_are_skipped() {
     let s = run(&opts(&src, &corpus)).unwrap();
     assert_eq!(s.added, 3);
     assert_eq!(s.skipped.len(), 1);
-    assert!(s.skipped[0].message.contains("the same article as line 2"));
+    assert!(s.skipped[0].message.contains("skipped: a repeat of the article at line 2"));
     let names = files(&corpus);
     assert!(names.contains(&format!("Lew_in_Beijing-{}.txt", short_hash("Body one"))), "{names:?}");
     assert!(names.contains(&format!("article-{}.txt", short_hash("No title"))), "{names:?}");
@@ -338,6 +338,13 @@ fn broken_json_and_unusable_sources_are_named() {
     assert_eq!(err.len(), 2, "{err:?}");
     assert!(err[0].starts_with("broken.json:1: not JSON: EOF while parsing a string"), "{err:?}");
     assert_eq!(err[1], "list.json:0: an item of the array is not a JSON object");
+    let twins = dir.path().join("twins");
+    write(&twins, "2017/a1.json", b"{\"maintext\": \"One.\"}");
+    write(&twins, "2018/a1.json", b"{\"maintext\": \"Two.\"}");
+    let err = invalid(run(&opts(&twins, &corpus)).unwrap_err());
+    assert_eq!(err.len(), 1, "{err:?}");
+    assert!(err[0].starts_with("a1.json:0: id `a1` is also the id of the article in "), "{err:?}");
+    assert!(err[0].ends_with("2017/a1.json"), "{err:?}");
     let empty_dir = dir.path().join("empty");
     std::fs::create_dir(&empty_dir).unwrap();
     let err = run(&opts(&empty_dir, &corpus)).unwrap_err().to_string();
