@@ -267,9 +267,8 @@ fn the_document_list_shows_headline_date_and_outlet_and_sorts_and_filters_by_the
     let first_empty = outlets.iter().position(String::is_empty).unwrap_or(outlets.len());
     assert!(outlets[first_empty..].iter().all(String::is_empty), "documents without an outlet last: {outlets:?}");
 
-    let filter_box = |n: &egui_kittest::kittest::AccessKitNode<'_>| {
-        n.placeholder() == Some("Filter by title, text, outlet, date…")
-    };
+    let filter_box =
+        |n: &egui_kittest::kittest::AccessKitNode<'_>| n.placeholder() == Some("Filter by title, text, outlet, date…");
     h.get_by(filter_box).click();
     h.run_steps(1);
     h.get_by(filter_box).type_text("2014-07-02");

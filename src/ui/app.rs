@@ -10,7 +10,7 @@ use egui::ViewportCommand;
 
 use super::coding::{CodingIntent, CodingState};
 use super::command::Command;
-use super::datasets::{DatasetsState, ExportDialog, ImportDialog};
+use super::datasets::{ArticlesDialog, DatasetsState, ExportDialog, ImportDialog};
 use super::intent::AppIntent;
 use super::jobs::Jobs;
 use super::mode::Mode;
@@ -177,6 +177,11 @@ impl App {
         self.datasets.import.as_ref()
     }
 
+    /// The Import articles window, when open.
+    pub fn articles_dialog(&self) -> Option<&ArticlesDialog> {
+        self.datasets.articles.as_ref()
+    }
+
     /// Whether the find bar is open.
     pub fn is_finding(&self) -> bool {
         self.coding.find.is_some()
@@ -205,6 +210,7 @@ impl App {
             || self.dialogs.open_corpus.is_some()
             || self.datasets.export.is_some()
             || self.datasets.import.is_some()
+            || self.datasets.articles.is_some()
     }
 
     /// Whether `command` can act now (menus grey out the others).
@@ -222,7 +228,11 @@ impl App {
             | Command::ShowStatistics
             | Command::ToggleShortcuts
             | Command::Escape => true,
-            Command::Export | Command::ImportBrat | Command::ToggleCodebook | Command::ToggleActors => ws.is_some(),
+            Command::Export
+            | Command::ImportBrat
+            | Command::ImportArticles
+            | Command::ToggleCodebook
+            | Command::ToggleActors => ws.is_some(),
             Command::Save => open.is_some_and(|o| o.dirty || o.loaded.stamp.is_none()) && editable,
             Command::Reload => ws.is_some_and(|w| w.current_index().is_some()),
             Command::Undo | Command::Redo => {

@@ -30,6 +30,8 @@ pub enum Command {
     Export,
     /// Show the brat import window.
     ImportBrat,
+    /// Show the Import articles window.
+    ImportArticles,
     /// Read the open document and its annotations again.
     Reload,
     /// Ask "Who is coding?" again.
@@ -131,6 +133,7 @@ impl Command {
         Command::Save,
         Command::Export,
         Command::ImportBrat,
+        Command::ImportArticles,
         Command::Reload,
         Command::ChangeAnnotator,
         Command::Quit,
@@ -187,6 +190,13 @@ impl Command {
             Command::ImportBrat => spec(
                 "Import brat…",
                 "Read brat standoff annotations as one annotator's files",
+                &[],
+                ALL_MODES,
+                Some((File, 1)),
+            ),
+            Command::ImportArticles => spec(
+                "Import articles…",
+                "Add articles from a CSV, TSV, JSON lines or news-please export, with their headline, date and outlet",
                 &[],
                 ALL_MODES,
                 Some((File, 1)),
@@ -353,6 +363,7 @@ impl Command {
             | Command::Save
             | Command::Export
             | Command::ImportBrat
+            | Command::ImportArticles
             | Command::Reload
             | Command::ChangeAnnotator
             | Command::Quit
@@ -520,6 +531,7 @@ mod tests {
             | Command::Save
             | Command::Export
             | Command::ImportBrat
+            | Command::ImportArticles
             | Command::Reload
             | Command::ChangeAnnotator
             | Command::Quit

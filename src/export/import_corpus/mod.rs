@@ -92,6 +92,68 @@ pub enum CorpusImportError {
     },
 }
 
+/// What an import would do, before it runs (the app's preview): the fields found,
+/// which of them become the text, the id and the columns, and the first articles.
+#[derive(Clone, Debug)]
+pub struct CorpusPreview {
+    /// The format read (given, or from the name).
+    pub format: SourceFormat,
+    /// Every field of the source, in order.
+    pub fields: Vec<String>,
+    /// Which field becomes what, or why the text (or id) field is missing.
+    pub map: Result<FieldMap, String>,
+    /// The first articles' values, in the order of `fields`, each cut to a short line.
+    pub rows: Vec<Vec<String>>,
+    /// Articles read in all.
+    pub articles: usize,
+    /// Problems found while reading (the import would refuse), each located.
+    pub problems: Vec<LineIssue>,
+}
+
+/// Characters of a value the preview shows.
+const PREVIEW_CHARS: usize = 80;
+
+/// Reads the source as [`import_corpus`] would and describes it, writing nothing.
+pub fn preview_corpus(opts: &CorpusImportOptions, rows: usize) -> Result<CorpusPreview, CorpusImportError> {
+    let format = source_format(opts)?;
+    let mut problems = Vec::new();
+    let table =
+        read_source(&opts.source, format, opts.encoding, &mut problems).map_err(CorpusImportError::Unreadable)?;
+    let text_field = opts.text_field.as_deref().unwrap_or(format.default_text_field());
+    let map = map_fields(&table.fields, text_field, opts.id_field.as_deref());
+    let short = |v: &Option<String>| {
+        let v = v.as_deref().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+        match v.char_indices().nth(PREVIEW_CHARS) {
+            Some((cut, _)) => format!("{}…", &v[..cut]),
+            None => v,
+        }
+    };
+    let width = table.fields.len();
+    let rows = table
+        .articles
+        .iter()
+        .take(rows)
+        .map(|a| (0..width).map(|f| short(a.values.get(f).unwrap_or(&None))).collect())
+        .collect();
+    Ok(CorpusPreview { format, fields: table.fields, map, rows, articles: table.articles.len(), problems })
+}
+
+/// The source's format: given, or told from its name.
+fn source_format(opts: &CorpusImportOptions) -> Result<SourceFormat, CorpusImportError> {
+    if !opts.source.exists() {
+        return Err(CorpusImportError::Unreadable(format!("{} does not exist", opts.source.display())));
+    }
+    match opts.format {
+        Some(f) => Ok(f),
+        None => SourceFormat::detect(&opts.source).ok_or_else(|| {
+            CorpusImportError::Usage(format!(
+                "cannot tell the format of {} from its name; give --format csv, tsv, jsonl or news-please",
+                opts.source.display()
+            ))
+        }),
+    }
+}
+
 /// One article ready to be written.
 struct Planned {
     /// File name in the corpus (`<stem>.txt`), the document id.
@@ -109,18 +171,7 @@ pub fn import_corpus(
     opts: &CorpusImportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<CorpusImportSummary, CorpusImportError> {
-    let format = match opts.format {
-        Some(f) => f,
-        None => SourceFormat::detect(&opts.source).ok_or_else(|| {
-            CorpusImportError::Usage(format!(
-                "cannot tell the format of {} from its name; give --format csv, tsv, jsonl or news-please",
-                opts.source.display()
-            ))
-        })?,
-    };
-    if !opts.source.exists() {
-        return Err(CorpusImportError::Unreadable(format!("{} does not exist", opts.source.display())));
-    }
+    let format = source_format(opts)?;
     if opts.corpus.exists() && !opts.corpus.is_dir() {
         return Err(CorpusImportError::Unreadable(format!("{} is not a folder", opts.corpus.display())));
     }

@@ -403,3 +403,25 @@ fn the_imported_corpus_is_clean_for_check() {
     let problems = crate::store::check::check_corpus(&corpus, &scanned);
     assert!(problems.is_empty(), "{problems:?}");
 }
+
+#[test]
+fn the_preview_shows_fields_mapping_and_first_rows_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = write(dir.path(), "articles.csv", CSV.as_bytes());
+    let corpus = dir.path().join("corpus");
+    let p = preview_corpus(&opts(&src, &corpus), 2).unwrap();
+    assert_eq!(p.format, SourceFormat::Csv);
+    assert_eq!(p.fields, ["id", "title", "date", "outlet", "text", "desk"]);
+    let map = p.map.unwrap();
+    assert_eq!((map.text, map.id), (4, Some(0)));
+    assert_eq!(p.articles, 3);
+    assert_eq!(p.rows.len(), 2);
+    assert_eq!(p.rows[0][4], "WASHINGTON -- Lew said: \"We engage.\" Next paragraph.", "one short line");
+    assert_eq!(p.rows[1][1], "新华社报道");
+    assert!(p.problems.is_empty());
+    assert!(!corpus.exists(), "a preview writes nothing");
+    let mut o = opts(&src, &corpus);
+    o.text_field = Some("body".into());
+    let p = preview_corpus(&o, 2).unwrap();
+    assert!(p.map.unwrap_err().contains("no field `body` holds the text"));
+}
