@@ -404,3 +404,54 @@ fn the_view_menu_chooses_the_theme() {
         assert!(h.state().text_layouts() > layouts, "{item}: the text is laid out again");
     }
 }
+
+#[test]
+fn the_document_list_shows_headline_date_and_outlet_and_sorts_and_filters_by_them() {
+    let corpus = seed_corpus(false);
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut csv = std::fs::read_to_string(seeds.join("documents.csv")).unwrap();
+    csv.push_str("004_x.txt,Not in the corpus,,,,\n");
+    std::fs::write(corpus.path().join("documents.csv"), csv).unwrap();
+    let mut h = app(corpus.path(), Some("tester"));
+    settle(&mut h);
+    let headline = "Treasury Secretary Lew to press Chinese leaders on cyber attacks";
+    assert_eq!(
+        h.query_all_by_label(headline).count(),
+        2,
+        "the headline, not the page's first line, names the row and heads the text"
+    );
+    assert!(h.query_by_label("YOU ARE HERE: LAT HomeCollections").is_none(), "the boilerplate line is gone");
+    assert!(
+        h.query_by_label("18 March 2013 · Los Angeles Times · Jim Puzzanghera").is_some(),
+        "date, outlet and author above the text"
+    );
+
+    h.get_by_label("Sort by").click();
+    h.run_steps(2);
+    h.get_by_label("Outlet").click();
+    h.run_steps(2);
+    let ws = h.state().workspace().unwrap();
+    let outlets: Vec<String> =
+        ws.visible_indices().iter().map(|&i| ws.meta(i).and_then(|m| m.outlet()).unwrap_or("").to_owned()).collect();
+    let mut with_outlet: Vec<String> = outlets.iter().filter(|o| !o.is_empty()).cloned().collect();
+    let sorted = {
+        let mut s = with_outlet.clone();
+        s.sort_by_key(|o| o.to_lowercase());
+        s
+    };
+    assert_eq!(with_outlet, sorted, "by outlet: {outlets:?}");
+    with_outlet.dedup();
+    assert!(with_outlet.len() >= 2, "the seeds have several outlets: {outlets:?}");
+    let first_empty = outlets.iter().position(String::is_empty).unwrap_or(outlets.len());
+    assert!(outlets[first_empty..].iter().all(String::is_empty), "documents without an outlet last: {outlets:?}");
+
+    let filter_box =
+        |n: &egui_kittest::kittest::AccessKitNode<'_>| n.placeholder() == Some("Filter by title, text, outlet, date…");
+    h.get_by(filter_box).click();
+    h.run_steps(1);
+    h.get_by(filter_box).type_text("2014-07-02");
+    h.run_steps(2);
+    let ws = h.state().workspace().unwrap();
+    let visible: Vec<&str> = ws.visible_indices().iter().map(|&i| ws.corpus.documents[i].id.as_str()).collect();
+    assert_eq!(visible, [format!("{DOC3}.txt")], "the date is only in documents.csv, not in any text");
+}

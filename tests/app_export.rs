@@ -228,3 +228,58 @@ fn bad_paths_and_names_get_a_clear_sentence() {
     wait(&mut h);
     assert!(h.query_by_label_contains("Annotator \"Bad Name\"").is_some(), "the name is refused");
 }
+
+#[test]
+fn articles_are_previewed_then_added_to_the_open_corpus_with_their_metadata() {
+    let corpus = seed_corpus(false);
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    std::fs::copy(seeds.join("documents.csv"), corpus.path().join("documents.csv")).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let src = elsewhere.path().join("export.csv");
+    std::fs::write(
+        &src,
+        "id,title,date,outlet,text\n\
+         xin-1,China denies hacking report,2013-03-19,Xinhua,\"China's ministry said: \"\"We never hack.\"\"\"\n\
+         lemonde-7,Le ministère dément,2013-03-20,Le Monde,\"« Nous démentons », a dit le porte-parole.\"\n",
+    )
+    .unwrap();
+    let mut h = app(corpus.path(), Some("tester"));
+    settle(&mut h);
+    file_menu(&mut h, "Import articles…");
+    use_picker(&mut h, Some(&src));
+    h.get_by_label("Choose…").click();
+    wait(&mut h);
+    h.get_by_label("Preview").click();
+    wait(&mut h);
+    let dialog = h.state().articles_dialog().map(|d| format!("{:?} {:?} {:?}", d.form, d.error, d.preview));
+    assert!(h.query_by_label("2 articles in 5 fields:").is_some(), "the preview counts what it read: {dialog:?}");
+    assert!(h.query_by_label("column outlet").is_some(), "the preview says what each field becomes");
+    assert!(h.query_by_label("China denies hacking report").is_some(), "and shows the first rows");
+    assert!(!corpus.path().join("xin-1.txt").exists(), "a preview writes nothing");
+    h.get_by_label("Import").click();
+    wait(&mut h);
+    settle(&mut h);
+    assert!(
+        h.query_by_label("Imported 2 articles: 2 added, 0 replaced, 0 already there, 0 skipped.").is_some(),
+        "the summary"
+    );
+    assert_eq!(
+        std::fs::read_to_string(corpus.path().join("xin-1.txt")).unwrap(),
+        "China's ministry said: \"We never hack.\""
+    );
+    let csv = std::fs::read_to_string(corpus.path().join("documents.csv")).unwrap();
+    assert!(csv.starts_with("document,title,date,outlet,author,id\n"), "{csv}");
+    assert!(csv.contains("000_f61589d60f9b959b.txt,Treasury Secretary Lew"), "the rows already there are kept");
+    assert!(csv.contains("lemonde-7.txt,Le ministère dément,2013-03-20,Le Monde,,lemonde-7\n"), "{csv}");
+    let ws = h.state().workspace().unwrap();
+    assert_eq!(ws.corpus.documents.len(), 7, "the corpus is scanned again");
+    assert!(ws.metadata.get("xin-1.txt").is_some_and(|m| m.outlet() == Some("Xinhua")), "and its metadata read");
+
+    std::fs::write(&src, "id,text\nbad,\"never closed\n").unwrap();
+    h.get_by_label("Preview").click();
+    wait(&mut h);
+    h.get_by_label("Import").click();
+    wait(&mut h);
+    assert!(h.query_by_label("Nothing was imported: 1 problem(s), listed below.").is_some());
+    assert!(!corpus.path().join("bad.txt").exists());
+}

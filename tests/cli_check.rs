@@ -217,6 +217,58 @@ fn field_values_the_codebook_does_not_allow_are_reported_and_kept() {
 }
 
 #[test]
+fn documents_csv_problems_are_located_and_the_rest_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", STORY.as_bytes());
+    write(dir.path(), "2013/b.txt", STORY.as_bytes());
+    write(
+        dir.path(),
+        "documents.csv",
+        "document,title,date,outlet\n\
+         a.txt,\"Lew, in Beijing\",2013-03-18,LAT\n\
+         gone.txt,Renamed,2013-03-19,\n\
+         2013/b.txt,\"Two\nlines\",March 2013,AFP\n\
+         a.txt,Again,,\n\
+         short.txt\n"
+            .as_bytes(),
+    );
+    let out = check(dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let csv = dir.path().join("documents.csv").display().to_string();
+    let got: Vec<(usize, usize, String)> =
+        problems(&out).into_iter().filter(|p| p.0 == csv).map(|(_, l, c, m)| (l, c, m)).collect();
+    let want = [
+        (3, 1, "document `gone.txt` is not in the corpus"),
+        (5, 8, "date `March 2013` is neither YYYY-MM-DD nor an RFC 3339 time"),
+        (6, 1, "document `a.txt` is described twice; the row on line 2 is used"),
+        (7, 1, "this row has 1 fields but the header has 4"),
+        (7, 1, "document `short.txt` is not in the corpus"),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for ((l, c, m), (wl, wc, wm)) in got.iter().zip(want) {
+        assert_eq!((*l, *c), (wl, wc), "{m}");
+        assert!(m.contains(wm), "{m} vs {wm}");
+    }
+    assert_eq!(problems(&out).len(), want.len(), "nothing else is wrong");
+    let metadata = claimcoder::store::metadata_io::read_metadata(&dir.path().join("documents.csv")).unwrap().0;
+    assert_eq!(metadata.get("a.txt").and_then(|m| m.title()), Some("Lew, in Beijing"), "the rest still works");
+}
+
+#[test]
+fn an_unusable_documents_csv_is_one_located_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", STORY.as_bytes());
+    write(dir.path(), "documents.csv", b"document,title\na.txt,Caf\xE9\n");
+    let got = problems(&check(dir.path()));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].1, got[0].2), (2, 10));
+    assert!(got[0].3.contains("not valid UTF-8; no document metadata is shown"), "{got:?}");
+    write(dir.path(), "documents.csv", b"id,title\na.txt,x\n");
+    let got = problems(&check(dir.path()));
+    assert!(got[0].3.contains("no `document` column"), "{got:?}");
+}
+
+#[test]
 fn a_kind_key_taken_by_an_app_shortcut_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "story.txt", STORY.as_bytes());
@@ -234,6 +286,7 @@ fn a_kind_key_taken_by_an_app_shortcut_is_reported() {
         "{message}"
     );
 }
+
 fn run(args: &[&std::ffi::OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_claimcoder")).args(args).output().expect("binary runs")
 }

@@ -209,3 +209,62 @@ fn export_leaves_suggested_out_unless_named() {
     assert!(stderr(&o).contains("from 1 annotation files"), "{}", stderr(&o));
     assert!(std::fs::read_to_string(&out).unwrap().contains(",suggested,"));
 }
+
+#[test]
+fn import_corpus_exit_codes_and_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("a.csv");
+    std::fs::write(&src, "id,title,outlet,text\nx1,One,AFP,\"Text, one\"\nx2,Two,AFP,\n").unwrap();
+    let corpus = dir.path().join("corpus");
+    let o = claimcoder(&["import-corpus", s(&src), s(&corpus)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("a.csv:3: skipped: no text"), "{err}");
+    assert!(err.contains("imported 1 articles into"), "{err}");
+    assert!(
+        err.contains("1 added, 0 replaced, 0 already there, 1 skipped; documents.csv columns: title, outlet, id"),
+        "{err}"
+    );
+    let o = claimcoder(&["check", s(&corpus)]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+    for (args, needle) in [
+        (&["--format", "xml"][..], "invalid value 'xml' for '--format"),
+        (&["--encoding", "klingon"][..], "--encoding \"klingon\" is not an encoding name"),
+        (&["--text-field", "body"][..], "no field `body` holds the text"),
+    ] {
+        let o = claimcoder(&[&["import-corpus", s(&src), s(&corpus)], args].concat());
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(needle), "{args:?}: {}", stderr(&o));
+    }
+    std::fs::write(&src, "id,text\nx1,Changed\n").unwrap();
+    let o = claimcoder(&["import-corpus", s(&src), s(&corpus)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("x1.txt exists in the corpus with a different text"), "{}", stderr(&o));
+    let o = claimcoder(&["import-corpus", s(&dir.path().join("missing.csv")), s(&corpus)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("missing.csv does not exist"), "{}", stderr(&o));
+}
+
+#[test]
+fn bio_export_warns_of_claims_it_cannot_tag_whole() {
+    let corpus = seed_corpus();
+    let path = corpus.path().join("000_f61589d60f9b959b.alice.ron");
+    let mut file = claimcoder::store::parse_annotation("x", &std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut inner = file.claims[0].clone();
+    inner.id = 50;
+    inner.content.start += 1;
+    inner.content.quote.remove(0);
+    file.claims.push(inner);
+    file.next_id = 51;
+    std::fs::write(&path, claimcoder::store::to_ron(&file)).unwrap();
+    let out = corpus.path().join("tags.bio");
+    let o = claimcoder(&["export", s(corpus.path()), "--format", "bio", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: 1 claim could not be represented whole in token tags")
+            && err.contains("e.g. 000_f61589d60f9b959b.txt (alice) claim 50"),
+        "{err}"
+    );
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("# document = 000_f61589d60f9b959b.txt\n"));
+}

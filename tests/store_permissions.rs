@@ -1,7 +1,8 @@
 //! Every file the app and the command line write follows the user's umask (issue 7,
 //! case 7: exports were written 0600, so a colleague or a brat server running as
 //! another user could not read them): annotation files, conflict copies, the project
-//! file, CSV and JSONL exports, brat folders and their files. A child process sets
+//! file, CSV, JSONL and bio exports, brat folders and their files, imported corpora
+//! with their `documents.csv`, texts converted to UTF-8 and their `.orig`. A child process sets
 //! the umask (it is process-wide, so the other tests are left alone) and writes one
 //! of each; the parent checks the modes.
 #![cfg(unix)]
@@ -10,9 +11,11 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
 
+use claimcoder::export::import_corpus::{CorpusImportOptions, import_corpus};
 use claimcoder::export::{ExportOptions, Format, export};
 use claimcoder::model::{ActorRegistry, Annotator, Claim, Corpus, Document, Span};
 use claimcoder::store::conflict::write_conflict_copy;
+use claimcoder::store::convert_utf8::convert_to_utf8;
 use claimcoder::store::project_io::save_project;
 use claimcoder::store::{load_annotations, load_dataset, save_annotations};
 
@@ -39,10 +42,29 @@ fn permissions_child() {
     let out = root.join("out");
     std::fs::create_dir(&out).unwrap();
     let dataset = load_dataset(root, &[]).unwrap();
-    for (format, name) in [(Format::Csv, "claims.csv"), (Format::Jsonl, "claims.jsonl"), (Format::Brat, "brat")] {
+    for (format, name) in [
+        (Format::Csv, "claims.csv"),
+        (Format::Jsonl, "claims.jsonl"),
+        (Format::Brat, "brat"),
+        (Format::Bio, "claims.bio"),
+    ] {
         let opts = ExportOptions { format, annotators: vec![], only_done: false, out: out.join(name), force: false };
         export(&dataset, &opts, &mut |_, _| {}).unwrap();
     }
+    let articles = root.join("articles.csv");
+    std::fs::write(&articles, "id,title,text\nlat-1,Lew in Beijing,Lew said so.\n").unwrap();
+    let import = CorpusImportOptions {
+        source: articles.clone(),
+        corpus: root.join("imported"),
+        format: None,
+        id_field: None,
+        text_field: None,
+        encoding: None,
+        force: false,
+    };
+    import_corpus(&import, &mut |_, _| {}).unwrap();
+    std::fs::write(root.join("legacy.txt"), b"Caf\xE9").unwrap();
+    convert_to_utf8(&root.join("legacy.txt"), encoding_rs::WINDOWS_1252).unwrap();
 }
 
 /// Runs the child under `mask` and gives every path it wrote with its mode.
@@ -60,7 +82,7 @@ fn written_under(mask: &str) -> (tempfile::TempDir, Vec<(String, bool, u32)>) {
         .min_depth(1)
         .into_iter()
         .map(|e| e.unwrap())
-        .filter(|e| e.path() != dir.path().join("d.txt"))
+        .filter(|e| ![dir.path().join("d.txt"), dir.path().join("articles.csv")].contains(&e.path().to_path_buf()))
         .map(|e| {
             let rel = e.path().strip_prefix(dir.path()).unwrap().to_string_lossy().into_owned();
             (rel, e.file_type().is_dir(), e.metadata().unwrap().permissions().mode() & 0o777)
@@ -87,6 +109,12 @@ fn every_written_file_follows_the_umask() {
             "out/brat/alice",
             "out/brat/alice/d.ann",
             "out/brat/alice/d.txt",
+            "out/claims.bio",
+            "imported",
+            "imported/lat-1.txt",
+            "imported/documents.csv",
+            "legacy.txt",
+            "legacy.txt.orig",
         ] {
             assert!(names.contains(&expected), "{expected} not written: {names:?}");
         }

@@ -1,4 +1,4 @@
-//! `claimcoder export CORPUS --format csv|jsonl|brat --out PATH`.
+//! `claimcoder export CORPUS --format csv|jsonl|brat|bio --out PATH`.
 
 use std::path::PathBuf;
 
@@ -13,7 +13,7 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub format: crate::export::Format,
-    /// Output file (csv, jsonl) or folder (brat).
+    /// Output file (csv, jsonl, bio) or folder (brat).
     #[arg(long)]
     pub out: PathBuf,
     /// Annotators to export (default: every annotator but suggested; gold included).

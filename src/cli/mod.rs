@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod check;
 pub mod export;
 pub mod import;
+pub mod import_corpus;
 pub mod stats;
 pub mod suggest;
 
@@ -43,9 +44,12 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Inter-annotator agreement: a table, or JSON with --json.
     Agreement(agreement::AgreementArgs),
-    /// Import brat standoff annotations as one annotator's files.
+    /// Import brat standoff annotations as annotation files.
     #[command(name = "import-brat")]
     ImportBrat(import::ImportArgs),
+    /// Make (or add to) a corpus from articles in a CSV, TSV, JSONL or news-please export.
+    #[command(name = "import-corpus")]
+    ImportCorpus(import_corpus::ImportCorpusArgs),
     /// Corpus statistics: documents, progress, claims by kind, source and group.
     Stats(stats::StatsArgs),
     /// Write the built-in suggester's claims as <stem>.suggested.ron for every document (or those named).
@@ -85,6 +89,7 @@ pub fn run(command: Command) -> i32 {
         Command::Export(args) => export::run(&args),
         Command::Agreement(args) => agreement::run(&args),
         Command::ImportBrat(args) => import::run(&args),
+        Command::ImportCorpus(args) => import_corpus::run(&args),
         Command::Stats(args) => stats::run(&args),
         Command::Suggest(args) => suggest::run(&args),
     }

@@ -6,6 +6,35 @@ use crate::model::document::title_of;
 use crate::model::{Annotator, Document, DocumentEntry, Status};
 use crate::store::annotation_io::read_annotation;
 
+/// The order of the document list (FORMAT.md section 1: by date, outlet or title).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DocOrder {
+    /// By document id (path), as the corpus lists them.
+    #[default]
+    Path,
+    /// Oldest first; documents without a date last.
+    Date,
+    /// By outlet (ignoring case), then date; documents without an outlet last.
+    Outlet,
+    /// By title (ignoring case).
+    Title,
+}
+
+impl DocOrder {
+    /// Every order, for a menu.
+    pub const ALL: [DocOrder; 4] = [DocOrder::Path, DocOrder::Date, DocOrder::Outlet, DocOrder::Title];
+
+    /// The name shown in the menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocOrder::Path => "File name",
+            DocOrder::Date => "Date",
+            DocOrder::Outlet => "Outlet",
+            DocOrder::Title => "Title",
+        }
+    }
+}
+
 /// What the list shows for one document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DocSummary {

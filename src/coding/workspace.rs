@@ -6,12 +6,14 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::conflicts::ConflictLog;
-use super::listing::{DocSummary, Listing};
+use super::listing::{DocOrder, DocSummary, Listing};
 use super::open_document::OpenDocument;
 use super::save_status::{AUTOSAVE_DELAY, RETRY_DELAY, SaveStatus};
 use crate::model::corpus::CorpusError;
+use crate::model::metadata::{DocumentMeta, METADATA_FILE, Metadata};
 use crate::model::{Annotator, Corpus, Document, Project};
 use crate::store::conflict::{conflict_copies, save_merging};
+use crate::store::metadata_io::read_metadata;
 use crate::store::project_io::{load_project, save_project};
 use crate::store::session::load_from_path;
 use crate::store::{Access, DiskStamp, SaveError, load_annotations, save_annotations};
@@ -41,6 +43,13 @@ pub struct Workspace {
     pub filter: String,
     /// Merges with outside changes this session and the conflicts they left.
     pub conflicts: ConflictLog,
+    /// The document list's order.
+    pub order: DocOrder,
+    /// Headline, date, outlet and the rest of each document, from `documents.csv`
+    /// (empty without one).
+    pub metadata: Metadata,
+    /// Why `documents.csv` cannot be used; no metadata is shown meanwhile.
+    pub metadata_error: Option<String>,
 }
 
 impl Workspace {
@@ -54,6 +63,10 @@ impl Workspace {
         };
         let project_stamp = std::fs::read(&project_path).ok().map(|b| DiskStamp::of(&project_path, &b));
         let listing = Listing::new(corpus.documents.len());
+        let (metadata, metadata_error) = match read_metadata(&corpus.root.join(METADATA_FILE)) {
+            Ok((m, _)) => (m, None),
+            Err(e) => (Metadata::default(), Some(e.to_string())),
+        };
         let mut ws = Self {
             corpus,
             project,
@@ -67,6 +80,9 @@ impl Workspace {
             notice: None,
             filter: String::new(),
             conflicts: ConflictLog::default(),
+            order: DocOrder::default(),
+            metadata,
+            metadata_error,
         };
         if !ws.corpus.documents.is_empty() {
             ws.open_document(0);
@@ -100,15 +116,64 @@ impl Workspace {
         }
     }
 
-    /// Indices of the documents the filter lets through, in list order.
+    /// Indices of the documents the filter lets through (it searches the title and
+    /// text, and the document's metadata), in the list's order.
     pub fn visible_indices(&self) -> Vec<usize> {
         let filter = self.filter.trim().to_lowercase();
-        (0..self.corpus.documents.len())
-            .filter(|&i| match self.listing.rows.get(i).and_then(Option::as_ref) {
-                Some(row) => row.matches(&filter),
-                None => filter.is_empty() || self.corpus.documents[i].id.to_lowercase().contains(&filter),
+        let mut visible: Vec<usize> = (0..self.corpus.documents.len())
+            .filter(|&i| {
+                let id = &self.corpus.documents[i].id;
+                let in_row = match self.listing.rows.get(i).and_then(Option::as_ref) {
+                    Some(row) => row.matches(&filter),
+                    None => filter.is_empty() || id.to_lowercase().contains(&filter),
+                };
+                in_row
+                    || self
+                        .metadata
+                        .get(id)
+                        .is_some_and(|m| m.values().any(|(_, v)| v.to_lowercase().contains(&filter)))
             })
-            .collect()
+            .collect();
+        let key = |i: &usize| self.order_key(*i);
+        match self.order {
+            DocOrder::Path => {}
+            _ => visible.sort_by_cached_key(key),
+        }
+        visible
+    }
+
+    /// What document `index` sorts by in the list's order: documents without the
+    /// value last, ties by path.
+    fn order_key(&self, index: usize) -> (bool, String, String) {
+        let meta = self.meta(index);
+        let lower = |s: Option<&str>| s.map(str::to_lowercase);
+        let date = || meta.and_then(|m| m.date()).map(|d| d.format("%Y-%m-%d").to_string());
+        let value = match self.order {
+            DocOrder::Path => None,
+            DocOrder::Date => date(),
+            DocOrder::Outlet => {
+                lower(meta.and_then(|m| m.outlet())).map(|o| format!("{o}\u{0}{}", date().unwrap_or_default()))
+            }
+            DocOrder::Title => Some(self.title(index).to_lowercase()),
+        };
+        (value.is_none(), value.unwrap_or_default(), self.corpus.documents[index].id.clone())
+    }
+
+    /// Document `index`'s row of `documents.csv`.
+    pub fn meta(&self, index: usize) -> Option<DocumentMeta<'_>> {
+        self.metadata.get(&self.corpus.documents.get(index)?.id)
+    }
+
+    /// The title the list shows for document `index`: its `title` in `documents.csv`,
+    /// else its first non-empty line once read, else its id.
+    pub fn title(&self, index: usize) -> String {
+        if let Some(t) = self.meta(index).and_then(|m| m.title()) {
+            return crate::model::document::title_of(t);
+        }
+        match self.listing.rows.get(index).and_then(Option::as_ref) {
+            Some(row) if !row.title.is_empty() => row.title.clone(),
+            _ => self.corpus.documents.get(index).map(|e| e.id.clone()).unwrap_or_default(),
+        }
     }
 
     /// The index of the open (or failed) document.

@@ -7,8 +7,6 @@
 
 use std::io::Write;
 
-use serde::Serialize;
-
 use super::{Unit, field_ids, rfc3339, source_name};
 use crate::store::Dataset;
 
@@ -34,30 +32,9 @@ pub(crate) const HEADER: [&str; 18] = [
     "modified",
 ];
 
-/// One row; `None` becomes an empty cell.
-#[derive(Serialize)]
-struct Row<'a> {
-    document: &'a str,
-    annotator: &'a str,
-    claim_id: u64,
-    kind: &'a str,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    source: Option<&'a str>,
-    source_name: Option<&'a str>,
-    source_start: Option<usize>,
-    source_end: Option<usize>,
-    source_text: Option<&'a str>,
-    cue_start: Option<usize>,
-    cue_end: Option<usize>,
-    cue_text: Option<&'a str>,
-    note: &'a str,
-    status: &'a str,
-    modified: String,
-}
-
-/// Writes the header and every claim of `units`.
+/// Writes the header and every claim of `units`: the fixed columns, then
+/// `doc_<column>` for every column of `documents.csv`, then `field_<id>` for every
+/// codebook field (FORMAT.md section 6).
 pub(crate) fn write(
     out: &mut dyn Write,
     dataset: &Dataset,
@@ -65,36 +42,45 @@ pub(crate) fn write(
     progress: &mut dyn FnMut(usize, usize),
 ) -> std::io::Result<()> {
     let mut w = ::csv::WriterBuilder::new().has_headers(false).from_writer(out);
+    let meta_columns: Vec<&str> = dataset.metadata.value_columns().collect();
     let fields = field_ids(dataset, units);
-    let field_columns = fields.iter().map(|id| format!("field_{id}"));
-    w.write_record(HEADER.iter().map(|h| (*h).to_owned()).chain(field_columns))?;
+    let header = HEADER
+        .iter()
+        .map(|h| (*h).to_owned())
+        .chain(meta_columns.iter().map(|c| format!("doc_{c}")))
+        .chain(fields.iter().map(|f| format!("field_{f}")));
+    w.write_record(header)?;
+    let num = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
     for (i, unit) in units.iter().enumerate() {
+        let meta = dataset.metadata.get(&unit.doc.entry.id);
+        let doc_cells: Vec<&str> = meta_columns.iter().map(|c| meta.and_then(|m| m.value(c)).unwrap_or("")).collect();
         for c in &unit.claims {
             let mention = c.source_mention.as_ref();
             let cue = c.cue.as_ref();
             let source = c.source.as_deref();
-            let row = Row {
-                document: &unit.doc.entry.id,
-                annotator: unit.annotator.as_str(),
-                claim_id: c.id,
-                kind: &c.kind,
-                start: c.content.start,
-                end: c.content.end,
-                text: &c.content.quote,
-                source,
-                source_name: source.and_then(|id| source_name(dataset, unit.file, id)),
-                source_start: mention.map(|s| s.start),
-                source_end: mention.map(|s| s.end),
-                source_text: mention.map(|s| s.quote.as_str()),
-                cue_start: cue.map(|s| s.start),
-                cue_end: cue.map(|s| s.end),
-                cue_text: cue.map(|s| s.quote.as_str()),
-                note: &c.note,
-                status: unit.file.status.as_str(),
-                modified: rfc3339(&c.modified),
-            };
-            let values: Vec<Option<&str>> = fields.iter().map(|id| c.fields.get(*id).map(String::as_str)).collect();
-            w.serialize((row, values)).map_err(std::io::Error::other)?;
+            let fixed: [std::borrow::Cow<'_, str>; 18] = [
+                unit.doc.entry.id.as_str().into(),
+                unit.annotator.as_str().into(),
+                c.id.to_string().into(),
+                c.kind.as_str().into(),
+                c.content.start.to_string().into(),
+                c.content.end.to_string().into(),
+                c.content.quote.as_str().into(),
+                source.unwrap_or("").into(),
+                source.and_then(|id| source_name(dataset, unit.file, id)).unwrap_or("").into(),
+                num(mention.map(|s| s.start)).into(),
+                num(mention.map(|s| s.end)).into(),
+                mention.map_or("", |s| s.quote.as_str()).into(),
+                num(cue.map(|s| s.start)).into(),
+                num(cue.map(|s| s.end)).into(),
+                cue.map_or("", |s| s.quote.as_str()).into(),
+                c.note.as_str().into(),
+                unit.file.status.as_str().into(),
+                rfc3339(&c.modified).into(),
+            ];
+            let field_cells = fields.iter().map(|f| c.fields.get(*f).map_or("", String::as_str));
+            let row = fixed.iter().map(|s| s.as_ref()).chain(doc_cells.iter().copied()).chain(field_cells);
+            w.write_record(row)?;
         }
         progress(i + 1, units.len());
     }

@@ -15,6 +15,8 @@ struct Line<'a> {
     document: &'a str,
     annotator: &'a str,
     text: &'a str,
+    /// The document's `documents.csv` row: every non-empty cell but the id.
+    meta: BTreeMap<&'a str, &'a str>,
     claims: Vec<JsonClaim<'a>>,
 }
 
@@ -80,6 +82,7 @@ pub(crate) fn write(
             document: &unit.doc.entry.id,
             annotator: unit.annotator.as_str(),
             text: unit.doc.document.text.as_str(),
+            meta: dataset.metadata.get(&unit.doc.entry.id).map(|m| m.values().collect()).unwrap_or_default(),
             claims,
         };
         serde_json::to_writer(&mut *out, &line).map_err(std::io::Error::other)?;

@@ -7,6 +7,7 @@
 //! [`ExportSummary::skipped`], because a dataset whose offsets do not give back the
 //! quote would silently corrupt every downstream analysis.
 
+mod bio;
 mod brat;
 mod brat_claims;
 mod brat_conf;
@@ -15,6 +16,7 @@ mod brat_parse;
 mod csv;
 pub mod field_stats;
 pub mod import_brat;
+pub mod import_corpus;
 mod jsonl;
 mod output;
 pub mod stats;
@@ -42,6 +44,8 @@ pub enum Format {
     Jsonl,
     /// A brat standoff folder.
     Brat,
+    /// One file of token tags (CoNLL style) for training sequence taggers.
+    Bio,
 }
 
 /// What to export and where; the GUI dialog and the CLI fill the same struct so
@@ -146,7 +150,7 @@ pub fn export(
     opts: &ExportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ExportSummary, ExportError> {
-    if let Some(first) = dataset.errors.first() {
+    if let Some(first) = dataset.errors.first().or(dataset.metadata_error.as_ref()) {
         return Err(ExportError::BrokenFile(first.clone()));
     }
     let mut skipped = Vec::new();
@@ -168,6 +172,21 @@ pub fn export(
         Format::Csv => output::write_file(&opts.out, opts.force, |w| csv::write(w, dataset, &units, progress))?,
         Format::Jsonl => output::write_file(&opts.out, opts.force, |w| jsonl::write(w, dataset, &units, progress))?,
         Format::Brat => output::write_dir(&opts.out, opts.force, |dir| brat::write(dir, dataset, &units, progress))?,
+        Format::Bio => {
+            let mut not_whole = Vec::new();
+            output::write_file(&opts.out, opts.force, |w| {
+                not_whole = bio::write(w, dataset, &units, progress)?;
+                Ok(())
+            })?;
+            if let Some(first) = not_whole.first() {
+                let n = not_whole.len();
+                summary.warnings.push(format!(
+                    "{n} {} could not be represented whole in token tags (overlapping a claim that starts earlier, \
+                     or covering no token), e.g. {first}",
+                    if n == 1 { "claim" } else { "claims" }
+                ));
+            }
+        }
     }
     summary.out = opts.out.clone();
     Ok(summary)

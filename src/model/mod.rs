@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod cue;
 pub mod document;
 pub mod field_value;
+pub mod metadata;
 pub mod span;
 pub mod strict;
 pub mod time;
@@ -23,6 +24,7 @@ pub use codebook::{Choice, Codebook, Field, FieldType, Kind, Project};
 pub use corpus::{Corpus, DocumentEntry};
 pub use cue::{Cue, CueRole};
 pub use document::{Document, DocumentError};
+pub use metadata::{DocumentMeta, Metadata};
 pub use span::Span;
 
 /// The only `format` version this build reads and writes; a file with a larger one

@@ -52,7 +52,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// The file `path` finally names: itself, or the end of its chain of symbolic links
 /// (which need not exist yet). A chain of more than 40 links is an error, as the
 /// operating system would say.
-fn link_target(path: &Path) -> std::io::Result<PathBuf> {
+pub(super) fn link_target(path: &Path) -> std::io::Result<PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..40 {
         match std::fs::symlink_metadata(&current) {
@@ -66,7 +66,7 @@ fn link_target(path: &Path) -> std::io::Result<PathBuf> {
     Err(std::io::Error::other(format!("{}: too many levels of symbolic links", path.display())))
 }
 
-fn folder_of(path: &Path) -> &Path {
+pub(super) fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -75,7 +75,7 @@ fn folder_of(path: &Path) -> &Path {
 
 /// A temporary file in `dir` created with the usual permissions under the umask
 /// (0644 under 022), not tempfile's private 0600.
-fn temp_file_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+pub(super) fn temp_file_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".claimcoder-").suffix(".tmp");
     #[cfg(unix)]
@@ -84,7 +84,7 @@ fn temp_file_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
 }
 
 /// On Unix, syncs the folder so a rename survives a power cut.
-fn sync_folder(dir: &Path) {
+pub(super) fn sync_folder(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();

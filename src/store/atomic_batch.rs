@@ -1,71 +1,144 @@
 //! Many atomic writes at once (an import of thousands of articles or annotation
-//! files). Each file is written as [`write_atomic`] writes one, flushed to disk and
-//! renamed into place; the flushes wait on the disk, not the processor, so they run
-//! on several threads and the disk combines them.
+//! files), as safe as [`super::write_atomic`] one by one but several times faster.
+//!
+//! Every file is first written to a temporary file beside its target; then all of
+//! them are flushed to disk, on several threads so the disk combines the flushes;
+//! only then is each renamed into place, and each folder synced once. A failure
+//! before the renames deletes every temporary file and writes nothing; a crash at
+//! any point leaves each target either as it was or whole.
 
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::atomic::write_atomic;
+use tempfile::TempPath;
 
-/// Threads waiting on the disk at once.
-const WRITERS: usize = 8;
+use super::atomic::{folder_of, link_target, sync_folder, temp_file_in};
 
-/// Writes every `(path, bytes)` atomically, calling `progress(done, total)` as files
-/// land. On the first failure the remaining files are not started and the failing
-/// path is returned with its error; every file already written is whole.
+/// Threads working at once: the flushes wait on the disk, not the processor.
+const WORKERS: usize = 8;
+
+/// A failed write: the target and the error.
+pub type BatchError = (PathBuf, std::io::Error);
+
+/// Writes every `(path, bytes)` as above, calling `progress(done, total)` as files
+/// are flushed. On error the failing target is returned; when it happened before
+/// the renames (the usual case: a full disk, a missing folder) nothing was written.
 pub fn write_all_atomic(
     files: &[(PathBuf, Vec<u8>)],
     progress: &mut dyn FnMut(usize, usize),
-) -> Result<(), (PathBuf, std::io::Error)> {
+) -> Result<(), BatchError> {
+    let temps = parallel(files, None, |(path, bytes)| write_temp(path, bytes).map_err(|e| (path.clone(), e)))?;
     let total = files.len();
+    parallel(&temps, Some(Progress { report: progress, total }), |(target, temp)| {
+        std::fs::File::open(temp).and_then(|f| f.sync_all()).map_err(|e| (target.clone(), e))
+    })?;
+    let folders: BTreeSet<PathBuf> = temps.iter().map(|(t, _)| folder_of(t).to_path_buf()).collect();
+    for (target, temp) in temps {
+        temp.persist(&target).map_err(|e| (target.clone(), e.error))?;
+    }
+    for folder in folders {
+        sync_folder(&folder);
+    }
+    Ok(())
+}
+
+/// Where [`parallel`] reports finished items: `report(done, total)`.
+struct Progress<'a> {
+    report: &'a mut dyn FnMut(usize, usize),
+    total: usize,
+}
+
+/// Runs `work` on every item on [`WORKERS`] threads, results in item order; the
+/// first error stops the rest. With `progress`, reports each finished item.
+fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    progress: Option<Progress<'_>>,
+    work: impl Fn(&T) -> Result<R, BatchError> + Sync,
+) -> Result<Vec<R>, BatchError> {
     let next = AtomicUsize::new(0);
-    let failed = AtomicBool::new(false);
-    let (tx, rx) = mpsc::channel::<Result<(), (PathBuf, std::io::Error)>>();
+    let failed: Mutex<Option<BatchError>> = Mutex::new(None);
+    let done = AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
+    let mut results: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
-        for _ in 0..WRITERS.min(total) {
+        for _ in 0..WORKERS.min(items.len()) {
             let tx = tx.clone();
-            let (next, failed) = (&next, &failed);
+            let (next, failed, work, done) = (&next, &failed, &work, &done);
             scope.spawn(move || {
-                while !failed.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some((path, bytes)) = files.get(i) else { break };
-                    let result = write_atomic(path, bytes).map_err(|e| (path.clone(), e));
-                    if result.is_err() {
-                        failed.store(true, Ordering::Relaxed);
-                    }
-                    if tx.send(result).is_err() {
+                loop {
+                    if failed.lock().map(|f| f.is_some()).unwrap_or(true) {
                         break;
+                    }
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    match work(item) {
+                        Ok(r) => {
+                            done.fetch_add(1, Ordering::Relaxed);
+                            if tx.send((i, r)).is_err() {
+                                break;
+                            }
+                        }
+                        Err(e) => {
+                            if let Ok(mut f) = failed.lock() {
+                                f.get_or_insert(e);
+                            }
+                            break;
+                        }
                     }
                 }
             });
         }
         drop(tx);
-        let mut done = 0;
-        let mut first_error = None;
-        for result in rx {
-            match result {
-                Ok(()) => {
-                    done += 1;
-                    progress(done, total);
-                }
-                Err(e) => {
-                    first_error.get_or_insert(e);
-                }
+        let mut progress = progress;
+        let mut n = 0;
+        for (i, r) in rx {
+            results[i] = Some(r);
+            n += 1;
+            if let Some(p) = progress.as_mut() {
+                (p.report)(n, p.total);
             }
         }
-        first_error.map_or(Ok(()), Err)
-    })
+    });
+    if let Some(e) = failed.into_inner().ok().flatten() {
+        return Err(e);
+    }
+    Ok(results.into_iter().flatten().collect())
+}
+
+/// `bytes` in a closed temporary file beside `path`'s final target (through
+/// symbolic links, as [`super::write_atomic`] writes), deleted when dropped, with
+/// the permissions a new file gets under the umask, or those of the file it will
+/// replace. Returns the target to rename it over.
+fn write_temp(path: &Path, bytes: &[u8]) -> std::io::Result<(PathBuf, TempPath)> {
+    let target = link_target(path)?;
+    let mut tmp = temp_file_in(folder_of(&target))?;
+    if let Ok(meta) = std::fs::metadata(&target)
+        && meta.is_file()
+    {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    tmp.write_all(bytes)?;
+    Ok((target, tmp.into_temp_path()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    }
+
     #[test]
     fn writes_every_file_and_reports_progress() {
         let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("7.txt"), "old").unwrap();
         let files: Vec<(PathBuf, Vec<u8>)> =
             (0..50).map(|i| (dir.path().join(format!("{i}.txt")), format!("text {i}").into_bytes())).collect();
         let mut seen = Vec::new();
@@ -75,14 +148,45 @@ mod tests {
         }
         assert_eq!(seen.len(), 50);
         assert_eq!(seen.last(), Some(&(50, 50)));
+        assert_eq!(names(dir.path()).len(), 50, "no temporary file is left");
     }
 
     #[test]
-    fn a_failing_file_is_named() {
+    fn a_failure_before_the_renames_writes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let bad = dir.path().join("missing/folder/x.txt");
-        let files = vec![(dir.path().join("a.txt"), b"a".to_vec()), (bad.clone(), b"b".to_vec())];
+        let mut files: Vec<(PathBuf, Vec<u8>)> =
+            (0..20).map(|i| (dir.path().join(format!("{i}.txt")), b"a".to_vec())).collect();
+        files.push((bad.clone(), b"b".to_vec()));
         let (path, _) = write_all_atomic(&files, &mut |_, _| {}).unwrap_err();
         assert_eq!(path, bad);
+        assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replaced_files_keep_their_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "old").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_all_atomic(&[(p.clone(), b"new".to_vec())], &mut |_, _| {}).unwrap();
+        assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_go_through_a_link_and_the_link_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+        let target = dir.path().join("elsewhere/a.txt");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("a.txt");
+        std::os::unix::fs::symlink("elsewhere/a.txt", &link).unwrap();
+        write_all_atomic(&[(link.clone(), b"new".to_vec())], &mut |_, _| {}).unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        assert_eq!(names(&dir.path().join("elsewhere")), ["a.txt"], "no temporary file is left");
     }
 }

@@ -6,9 +6,11 @@ use std::fmt;
 use std::path::Path;
 
 use super::annotation_io::{LoadError, read_annotation};
+use super::metadata_io::{MetadataError, check_metadata};
 use super::project_io::load_project;
 use super::reanchor::{reanchor, span_holds};
 use crate::model::corpus::PROJECT_FILE;
+use crate::model::metadata::METADATA_FILE;
 use crate::model::{Codebook, Corpus, Document, DocumentError, Project, is_valid_id};
 
 /// One problem, printed as `path:line:col: message`.
@@ -82,8 +84,29 @@ pub fn check_corpus(root: &Path, corpus: &Corpus) -> Vec<Problem> {
         let rel = left.path.strip_prefix(&corpus.root).unwrap_or(&left.path).to_string_lossy().replace('\\', "/");
         problems.push(Problem { path: shown(&rel), line: 1, col: 1, message: left.reason.message() });
     }
+    problems.extend(metadata_problems(&shown(METADATA_FILE), corpus));
     problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     problems
+}
+
+/// The problems of `documents.csv` (FORMAT.md section 1), shown as `shown`.
+fn metadata_problems(shown: &str, corpus: &Corpus) -> Vec<Problem> {
+    let problem = |line, col, message| Problem { path: shown.to_owned(), line, col, message };
+    match check_metadata(&corpus.root.join(METADATA_FILE), corpus) {
+        Ok(issues) => issues.into_iter().map(|i| problem(i.line, i.col, i.message)).collect(),
+        Err(e) => {
+            let (line, col) = e.location();
+            let message = match e {
+                MetadataError::NotUtf8 { .. } => "not valid UTF-8; no document metadata is shown".to_owned(),
+                MetadataError::NoDocumentColumn { .. } => {
+                    "the header has no `document` column; no document metadata is shown".to_owned()
+                }
+                MetadataError::Unreadable { reason, .. } => format!("cannot read: {reason}"),
+                MetadataError::Syntax { reason, .. } => reason,
+            };
+            vec![problem(line, col, message)]
+        }
+    }
 }
 
 /// The line and column of the first line containing `needle`, for pointing at a claim.

@@ -5,9 +5,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::annotation_io::read_annotation;
+use super::metadata_io::read_metadata;
 use super::project_io::load_project;
 use super::reanchor::{ReanchorReport, reanchor};
-use crate::model::{AnnotationFile, Annotator, Corpus, Document, DocumentEntry, Project};
+use crate::model::metadata::METADATA_FILE;
+use crate::model::{AnnotationFile, Annotator, Corpus, Document, DocumentEntry, Metadata, Project};
 
 /// One document with every selected annotator's file for it.
 #[derive(Clone, Debug)]
@@ -35,6 +37,11 @@ pub struct Dataset {
     /// Files that could not be read, each as one located sentence. Callers that
     /// must not produce partial results (export) refuse to go on when this is not empty.
     pub errors: Vec<String>,
+    /// Document metadata from `documents.csv` (empty when there is none).
+    pub metadata: Metadata,
+    /// Why `documents.csv` could not be read at all; exports, which would silently
+    /// lack its columns, refuse to go on. Analyses that do not use it carry on.
+    pub metadata_error: Option<String>,
     /// Texts that could not be read but have no annotation files among those
     /// loaded: nothing coded is missing, so they are warned about, not refused.
     pub warnings: Vec<String>,
@@ -91,7 +98,11 @@ pub fn load_dataset_where(root: &Path, keep: &(dyn Fn(&Annotator) -> bool + Sync
         errors.extend(chunk.errors);
         warnings.extend(chunk.warnings);
     }
-    Ok(Dataset { corpus, project, documents, errors, warnings })
+    let (metadata, metadata_error) = match read_metadata(&corpus.root.join(METADATA_FILE)) {
+        Ok((m, _)) => (m, None),
+        Err(e) => (Metadata::default(), Some(e.to_string())),
+    };
+    Ok(Dataset { corpus, project, documents, errors, warnings, metadata, metadata_error })
 }
 
 /// What one thread loaded.

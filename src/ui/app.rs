@@ -10,7 +10,7 @@ use egui::ViewportCommand;
 
 use super::coding::{CodingIntent, CodingState};
 use super::command::Command;
-use super::datasets::{DatasetsState, ExportDialog, ImportDialog};
+use super::datasets::{ArticlesDialog, DatasetsState, ExportDialog, ImportDialog};
 use super::intent::AppIntent;
 use super::jobs::Jobs;
 use super::mode::Mode;
@@ -188,6 +188,11 @@ impl App {
         self.datasets.import.as_ref()
     }
 
+    /// The Import articles window, when open.
+    pub fn articles_dialog(&self) -> Option<&ArticlesDialog> {
+        self.datasets.articles.as_ref()
+    }
+
     /// Whether the find bar is open.
     pub fn is_finding(&self) -> bool {
         self.coding.find.is_some()
@@ -216,6 +221,7 @@ impl App {
             || self.dialogs.open_corpus.is_some()
             || self.datasets.export.is_some()
             || self.datasets.import.is_some()
+            || self.datasets.articles.is_some()
     }
 
     /// Whether `command` can act now (menus grey out the others).
@@ -238,6 +244,7 @@ impl App {
             | Command::Escape => true,
             Command::Export
             | Command::ImportBrat
+            | Command::ImportArticles
             | Command::ToggleCodebook
             | Command::ToggleActors
             | Command::ToggleDocumentList

@@ -17,7 +17,11 @@ use super::statistics::StatisticsState;
 use super::widgets::dialogs::{AnnotatorPrompt, OpenCorpus};
 use crate::coding::Workspace;
 use crate::coding::listing::read_rows;
+use crate::export::import_corpus::{import_corpus, preview_corpus};
 use crate::export::{ExportOptions, export, import_brat};
+
+/// Articles the Import articles window shows in its preview.
+const PREVIEW_ROWS: usize = 3;
 use crate::model::{ActorRegistry, Annotator, Corpus};
 use crate::store::watch::CorpusWatcher;
 use crate::store::{load_dataset, load_dataset_where};
@@ -274,7 +278,11 @@ impl App {
                 ws.save_now();
                 let root = ws.corpus.root.clone();
                 self.jobs.start(Task::Dataset, move |_| {
-                    Done::Dataset(load_dataset_where(&root, &|a| !a.is_suggested()).map_err(|e| e.to_string()))
+                    Done::Dataset(
+                        load_dataset_where(&root, &|a| !a.is_suggested())
+                            .map(std::sync::Arc::new)
+                            .map_err(|e| e.to_string()),
+                    )
                 });
             }
             Effect::Pick(purpose, request) => {
@@ -300,6 +308,18 @@ impl App {
                 let Some(ws) = &mut self.workspace else { return };
                 ws.save_now();
                 self.jobs.start(Task::Import, move |_| Done::Imported(import_brat(&opts)));
+            }
+            Effect::PreviewArticles(opts) => {
+                self.jobs.start(Task::PreviewArticles, move |_| {
+                    Done::ArticlesPreviewed(preview_corpus(&opts, PREVIEW_ROWS).map_err(|e| e.to_string()))
+                });
+            }
+            Effect::ImportArticles(opts) => {
+                let Some(ws) = &mut self.workspace else { return };
+                ws.save_now();
+                self.jobs.start(Task::ImportArticles, move |r| {
+                    Done::ArticlesImported(import_corpus(&opts, &mut |done, total| r.progress(done, total)))
+                });
             }
             Effect::CloseWindow => self.viewport.push(egui::ViewportCommand::Close),
         }

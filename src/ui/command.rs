@@ -30,6 +30,8 @@ pub enum Command {
     Export,
     /// Show the brat import window.
     ImportBrat,
+    /// Show the Import articles window.
+    ImportArticles,
     /// Read the open document and its annotations again.
     Reload,
     /// Ask "Who is coding?" again.
@@ -151,6 +153,7 @@ impl Command {
         Command::Save,
         Command::Export,
         Command::ImportBrat,
+        Command::ImportArticles,
         Command::Reload,
         Command::ChangeAnnotator,
         Command::Quit,
@@ -217,6 +220,13 @@ impl Command {
             Command::ImportBrat => spec(
                 "Import brat…",
                 "Read brat standoff annotations as one annotator's files",
+                &[],
+                ALL_MODES,
+                Some((File, 1)),
+            ),
+            Command::ImportArticles => spec(
+                "Import articles…",
+                "Add articles from a CSV, TSV, JSON lines or news-please export, with their headline, date and outlet",
                 &[],
                 ALL_MODES,
                 Some((File, 1)),
@@ -445,6 +455,7 @@ impl Command {
             | Command::Save
             | Command::Export
             | Command::ImportBrat
+            | Command::ImportArticles
             | Command::Reload
             | Command::ChangeAnnotator
             | Command::Quit
@@ -632,6 +643,7 @@ mod tests {
             | Command::Save
             | Command::Export
             | Command::ImportBrat
+            | Command::ImportArticles
             | Command::Reload
             | Command::ChangeAnnotator
             | Command::Quit
@@ -668,8 +680,8 @@ mod tests {
             | Command::ToggleShortcuts
             | Command::Escape => 1,
         };
-        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 34);
-        assert_eq!(Command::ALL.len(), 34, "a new command must be added to Command::ALL");
+        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 35);
+        assert_eq!(Command::ALL.len(), 35, "a new command must be added to Command::ALL");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::intent::Intent;
 use super::jobs::PickFor;
 use super::picker::PathRequest;
+use crate::export::import_corpus::CorpusImportOptions;
 use crate::export::{ExportOptions, ImportOptions};
 
 /// One thing to do outside a reducer's state.
@@ -25,6 +26,10 @@ pub(crate) enum Effect {
     Export(ExportOptions),
     /// Save the open document, then import this brat folder.
     Import(ImportOptions),
+    /// Read these articles and describe what importing them would do.
+    PreviewArticles(CorpusImportOptions),
+    /// Import these articles into the open corpus.
+    ImportArticles(CorpusImportOptions),
     /// Close the window.
     CloseWindow,
 }

@@ -117,6 +117,7 @@ impl Command {
             Command::Save => CodingIntent::Save.into(),
             Command::Export => DatasetsIntent::ShowExport.into(),
             Command::ImportBrat => DatasetsIntent::ShowImport.into(),
+            Command::ImportArticles => DatasetsIntent::ShowArticles.into(),
             Command::Reload => CodingIntent::Reload.into(),
             Command::ChangeAnnotator => AppIntent::ChangeAnnotator.into(),
             Command::Quit => AppIntent::Quit.into(),

@@ -12,6 +12,7 @@ use super::coding::CodingIntent;
 use super::datasets::DatasetsIntent;
 use super::intent::{AppIntent, Intent};
 use crate::coding::DocSummary;
+use crate::export::import_corpus::{CorpusImportError, CorpusImportSummary, CorpusPreview};
 use crate::export::{ExportSummary, ImportError, ImportSummary};
 use crate::job::{Job, JobFailed, Progress, Reporter, Waker};
 use crate::model::Annotator;
@@ -32,6 +33,10 @@ pub(crate) enum Task {
     Export,
     /// Importing a brat folder.
     Import,
+    /// Reading articles for the Import articles preview.
+    PreviewArticles,
+    /// Importing articles into the corpus.
+    ImportArticles,
 }
 
 /// Which window asked for a path.
@@ -43,6 +48,8 @@ pub(crate) enum PickFor {
     ExportTarget,
     /// The brat folder to import.
     ImportFolder,
+    /// The articles to import.
+    ArticlesSource,
 }
 
 /// What a finished job hands back.
@@ -50,7 +57,7 @@ pub(crate) enum Done {
     /// Every row of the list was read (they arrived as parts).
     Listed,
     /// The corpus as read.
-    Dataset(Result<Dataset, String>),
+    Dataset(Result<Arc<Dataset>, String>),
     /// The path the user chose (`None`: cancelled or no dialog available).
     Picked(PickFor, Option<PathBuf>),
     /// The corpus's annotators.
@@ -59,6 +66,10 @@ pub(crate) enum Done {
     Exported(Result<ExportSummary, String>),
     /// What the import wrote, or why it wrote nothing.
     Imported(Result<ImportSummary, ImportError>),
+    /// What importing the articles would do.
+    ArticlesPreviewed(Result<CorpusPreview, String>),
+    /// What the articles' import wrote, or why it wrote nothing.
+    ArticlesImported(Result<CorpusImportSummary, CorpusImportError>),
 }
 
 /// What a job hands back while it runs.
@@ -83,6 +94,7 @@ impl Task {
             Task::ScanAnnotators => "claimcoder-annotators",
             Task::Export => "claimcoder-export",
             Task::Import => "claimcoder-import",
+            Task::PreviewArticles | Task::ImportArticles => "claimcoder-articles",
         }
     }
 
@@ -98,6 +110,9 @@ impl Task {
             Task::ScanAnnotators => return None,
             Task::Export => DatasetsIntent::Exported(Err(reason)).into(),
             Task::Import => DatasetsIntent::Imported(Err(ImportError::Unreadable(reason))).into(),
+            Task::Pick(PickFor::ArticlesSource) => DatasetsIntent::ArticlesPicked(Err(reason)).into(),
+            Task::PreviewArticles => DatasetsIntent::ArticlesPreviewed(Err(reason)).into(),
+            Task::ImportArticles => DatasetsIntent::ArticlesImported(Err(CorpusImportError::Unreadable(reason))).into(),
         })
     }
 }
@@ -107,10 +122,13 @@ impl Done {
     fn into_intent(self) -> Option<Intent> {
         Some(match self {
             Done::Listed => return None,
-            Done::Dataset(result) => AppIntent::DatasetLoaded(result.map(Arc::new)).into(),
+            Done::Dataset(result) => AppIntent::DatasetLoaded(result).into(),
             Done::Picked(PickFor::Corpus, path) => AppIntent::CorpusPicked(Ok(path)).into(),
             Done::Picked(PickFor::ExportTarget, path) => DatasetsIntent::ExportPathPicked(Ok(path)).into(),
             Done::Picked(PickFor::ImportFolder, path) => DatasetsIntent::ImportFolderPicked(Ok(path)).into(),
+            Done::Picked(PickFor::ArticlesSource, path) => DatasetsIntent::ArticlesPicked(Ok(path)).into(),
+            Done::ArticlesPreviewed(result) => DatasetsIntent::ArticlesPreviewed(result).into(),
+            Done::ArticlesImported(result) => DatasetsIntent::ArticlesImported(result).into(),
             Done::Annotators(found) => DatasetsIntent::AnnotatorsFound(found).into(),
             Done::Exported(result) => DatasetsIntent::Exported(result).into(),
             Done::Imported(result) => DatasetsIntent::Imported(result).into(),

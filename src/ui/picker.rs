@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 pub enum PathKind {
     /// A folder (a corpus to open, a brat export to create, a brat folder to import).
     Folder,
+    /// An existing file to read (articles to import).
+    File,
     /// A file to create, with this extension (`csv`, `jsonl`).
     NewFile {
         /// Extension without the dot, offered as the dialog's filter.
@@ -53,6 +55,7 @@ impl Picker for NativePicker {
                 dialog.add_filter(extension, &[extension]).save_file()
             }
             PathKind::Folder => dialog.pick_folder(),
+            PathKind::File => dialog.add_filter("articles", &["csv", "tsv", "jsonl", "ndjson", "json"]).pick_file(),
         }
     }
 }

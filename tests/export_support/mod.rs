@@ -149,8 +149,8 @@ pub fn write_annotation(root: &Path, doc_id: &str, annotator: &str, status: Stat
     std::fs::write(path, to_ron(&file)).unwrap();
 }
 
-/// The five seeds in a temporary corpus: alice codes all (two done), bob three,
-/// gold one.
+/// The five seeds and their `documents.csv` in a temporary corpus: alice codes all
+/// (two done), bob three, gold one.
 pub fn seed_corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
@@ -163,6 +163,7 @@ pub fn seed_corpus() -> tempfile::TempDir {
     for id in &ids {
         std::fs::copy(seeds_dir().join(id), root.join(id)).unwrap();
     }
+    std::fs::copy(seeds_dir().join("documents.csv"), root.join("documents.csv")).unwrap();
     save_project(&root.join("claimcoder.ron"), &project()).unwrap();
     for (i, id) in ids.iter().enumerate() {
         let status = if i < 2 { Status::Done } else { Status::InProgress };

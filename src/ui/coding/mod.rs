@@ -37,6 +37,8 @@ pub enum CodingIntent {
     PrevDocument,
     /// The document list's filter text.
     SetFilter(String),
+    /// Order the document list.
+    SetOrder(crate::coding::listing::DocOrder),
     /// One document's row of the list, read in the background.
     ListingRow {
         /// Its index in the corpus.
@@ -172,6 +174,7 @@ impl CodingState {
             CodingIntent::NextDocument => ws.step_document(true),
             CodingIntent::PrevDocument => ws.step_document(false),
             CodingIntent::SetFilter(filter) => ws.filter = filter,
+            CodingIntent::SetOrder(order) => ws.order = order,
             CodingIntent::ListingRow { index, id, summary } => {
                 if ws.corpus.documents.get(index).is_some_and(|e| e.id == id) {
                     ws.listing.fill(index, summary);

@@ -46,6 +46,9 @@ fn central(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache, out: &m
     if let Some(e) = &ws.project_error {
         ui.colored_label(error(ui), format!("The codebook file has an error and is not used or written: {e}"));
     }
+    if let Some(e) = &ws.metadata_error {
+        ui.colored_label(warning(ui), format!("No document metadata is shown: {e}"));
+    }
     if ws.corpus.documents.is_empty() {
         ui.vertical_centered(|ui| {
             ui.add_space(80.0);
@@ -95,9 +98,43 @@ fn central(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache, out: &m
             ),
         );
     }
+    document_header(ui, ws, open.index);
     let codebook = ws.project.codebook();
     let view = TextView { open, codebook: &codebook, find: app.coding.find.as_ref() };
     text::show(ui, &view, text_cache, out);
+}
+
+/// The document's headline, date, outlet and author above its text, and its other
+/// `documents.csv` columns on demand (FORMAT.md section 1).
+fn document_header(ui: &mut egui::Ui, ws: &crate::coding::Workspace, index: usize) {
+    let Some(meta) = ws.meta(index) else { return };
+    if let Some(title) = meta.title() {
+        ui.label(egui::RichText::new(title).heading());
+    }
+    let date = meta
+        .date()
+        .map(|d| d.format("%-d %B %Y").to_string())
+        .or(meta.value(crate::model::metadata::DATE).map(str::to_owned));
+    let byline: Vec<String> =
+        [date, meta.outlet().map(str::to_owned), meta.author().map(str::to_owned)].into_iter().flatten().collect();
+    if !byline.is_empty() {
+        ui.label(egui::RichText::new(byline.join(" · ")).color(crate::ui::widgets::style::muted(ui)));
+    }
+    let known = crate::model::metadata::KNOWN_COLUMNS;
+    let others: Vec<(&str, &str)> =
+        meta.values().filter(|(c, _)| !known.contains(c) || *c == crate::model::metadata::URL).collect();
+    if !others.is_empty() {
+        egui::CollapsingHeader::new("More about this document").id_salt("document-metadata").show(ui, |ui| {
+            egui::Grid::new("document-metadata-grid").num_columns(2).show(ui, |ui| {
+                for (column, value) in others {
+                    ui.label(egui::RichText::new(column).strong());
+                    ui.label(value);
+                    ui.end_row();
+                }
+            });
+        });
+    }
+    ui.separator();
 }
 
 fn empty_state(ui: &mut egui::Ui, app: &App, out: &mut Vec<Intent>) {

@@ -85,12 +85,13 @@ impl ExportDialog {
     }
 }
 
-/// `path` with its csv/jsonl extension swapped for `format`'s (none for a brat folder).
+/// `path` with its csv/jsonl/bio extension swapped for `format`'s (none for a brat folder).
 fn retarget(path: &str, format: Format) -> String {
-    let stem = [".csv", ".jsonl"].iter().find_map(|ext| path.strip_suffix(ext)).unwrap_or(path);
+    let stem = [".csv", ".jsonl", ".bio"].iter().find_map(|ext| path.strip_suffix(ext)).unwrap_or(path);
     match format {
         Format::Csv => format!("{stem}.csv"),
         Format::Jsonl => format!("{stem}.jsonl"),
+        Format::Bio => format!("{stem}.bio"),
         Format::Brat => stem.to_owned(),
     }
 }
@@ -149,6 +150,7 @@ fn inputs(ui: &mut egui::Ui, form: &mut ExportForm, dialog: &ExportDialog, choos
     ui.radio_value(&mut form.format, Format::Csv, "CSV: one file, a row per claim");
     ui.radio_value(&mut form.format, Format::Jsonl, "JSON lines: one file, a line per document and annotator");
     ui.radio_value(&mut form.format, Format::Brat, "brat: a folder of .txt and .ann files per annotator");
+    ui.radio_value(&mut form.format, Format::Bio, "Token tags (BIO): one file, a token a line, for training taggers");
     ui.add_space(4.0);
     ui.label(RichText::new("Annotators").strong());
     if form.annotators.is_empty() {

@@ -1,16 +1,19 @@
-//! Datasets from the app: the File > Export… and File > Import brat… windows.
+//! Datasets from the app: the File > Export…, File > Import brat… and File > Import
+//! articles… windows.
 //!
 //! The windows only show their state and return [`DatasetsIntent`]s; the reducer
 //! validates the inputs and asks the app (as effects) to save the open document and
 //! run the work as a background job, whose result comes back as an intent, so the
 //! window never freezes on a large corpus.
 
+pub(crate) mod articles_dialog;
 pub(crate) mod export_dialog;
 pub(crate) mod import_dialog;
 pub(crate) mod outcome;
 
 use std::path::{Path, PathBuf};
 
+pub(crate) use articles_dialog::{ArticlesDialog, ArticlesForm};
 pub(crate) use export_dialog::{ExportDialog, ExportForm};
 pub(crate) use import_dialog::{ImportDialog, ImportForm};
 pub(crate) use outcome::Outcome;
@@ -64,6 +67,26 @@ pub enum DatasetsIntent {
     RunImport,
     /// The import's result.
     Imported(Result<ImportSummary, ImportError>),
+    /// Open the Import articles window.
+    ShowArticles,
+    /// Close it.
+    CloseArticles,
+    /// Its inputs.
+    EditArticles(ArticlesForm),
+    /// Open the desktop's dialog for the articles' file.
+    ChooseArticles,
+    /// The dialog's answer.
+    ArticlesPicked(Result<Option<PathBuf>, String>),
+    /// Read the articles and show what the import would do.
+    PreviewArticles,
+    /// The preview, or why the source cannot be read.
+    ArticlesPreviewed(Result<crate::export::import_corpus::CorpusPreview, String>),
+    /// Import the articles into the open corpus.
+    RunArticles,
+    /// The import's result.
+    ArticlesImported(
+        Result<crate::export::import_corpus::CorpusImportSummary, crate::export::import_corpus::CorpusImportError>,
+    ),
 }
 
 /// The windows' state.
@@ -73,6 +96,8 @@ pub(crate) struct DatasetsState {
     pub(crate) export: Option<ExportDialog>,
     /// The import window, when open.
     pub(crate) import: Option<ImportDialog>,
+    /// The Import articles window, when open.
+    pub(crate) articles: Option<ArticlesDialog>,
     /// The last brat export, offered as the folder to import.
     last_brat: Option<PathBuf>,
 }
@@ -103,6 +128,7 @@ impl DatasetsState {
                 let kind = match dialog.form.format {
                     Format::Csv => PathKind::NewFile { extension: "csv" },
                     Format::Jsonl => PathKind::NewFile { extension: "jsonl" },
+                    Format::Bio => PathKind::NewFile { extension: "bio" },
                     Format::Brat => PathKind::Folder,
                 };
                 dialog.note = None;
@@ -193,6 +219,73 @@ impl DatasetsState {
                         return Effects::one(Effect::Import(opts));
                     }
                     Err(e) => dialog.error = Some(e),
+                }
+            }
+            DatasetsIntent::ShowArticles => self.articles = Some(ArticlesDialog::default()),
+            DatasetsIntent::CloseArticles => self.articles = None,
+            DatasetsIntent::EditArticles(form) => {
+                if let Some(dialog) = &mut self.articles {
+                    if form != dialog.form {
+                        dialog.preview = None;
+                    }
+                    dialog.form = form;
+                }
+            }
+            DatasetsIntent::ChooseArticles => {
+                let Some(dialog) = &mut self.articles else { return Effects::none() };
+                dialog.note = None;
+                let request = PathRequest {
+                    title: "Articles to import",
+                    kind: PathKind::File,
+                    start: typed(&dialog.form.source),
+                };
+                return Effects::one(Effect::Pick(PickFor::ArticlesSource, request));
+            }
+            DatasetsIntent::ArticlesPicked(answer) => {
+                if let Some(dialog) = &mut self.articles {
+                    match answer {
+                        Ok(Some(path)) => {
+                            dialog.form.source = path.display().to_string();
+                            dialog.note = None;
+                            dialog.preview = None;
+                        }
+                        Ok(None) => dialog.note = Some(NO_PATH_CHOSEN.to_owned()),
+                        Err(e) => dialog.note = Some(e),
+                    }
+                }
+            }
+            DatasetsIntent::PreviewArticles | DatasetsIntent::RunArticles => {
+                let Some(dialog) = &mut self.articles else { return Effects::none() };
+                let preview = matches!(intent, DatasetsIntent::PreviewArticles);
+                dialog.outcome = None;
+                match dialog.form.options(&root) {
+                    Ok(opts) => {
+                        dialog.error = None;
+                        return Effects::one(if preview {
+                            Effect::PreviewArticles(opts)
+                        } else {
+                            Effect::ImportArticles(opts)
+                        });
+                    }
+                    Err(e) => dialog.error = Some(e),
+                }
+            }
+            DatasetsIntent::ArticlesPreviewed(result) => {
+                if let Some(dialog) = &mut self.articles {
+                    dialog.preview = Some(result);
+                }
+            }
+            DatasetsIntent::ArticlesImported(result) => {
+                let Some(dialog) = &mut self.articles else { return Effects::none() };
+                let written = result.as_ref().is_ok_and(|s| s.added + s.replaced > 0);
+                dialog.outcome = Some(articles_dialog::outcome(result));
+                if written {
+                    // The corpus is scanned again, so the new texts are listed.
+                    let mut effects = Effects::then(AppIntent::OpenCorpus(root));
+                    if let Some(index) = ws.current_index() {
+                        effects = effects.and(Effect::Then(CodingIntent::OpenDocument(index).into()));
+                    }
+                    return effects;
                 }
             }
             DatasetsIntent::Imported(result) => {
@@ -333,5 +426,8 @@ pub(crate) fn show_windows(ctx: &egui::Context, app: &super::app::App, out: &mut
     }
     if let Some(dialog) = &app.datasets.import {
         import_dialog::show(ctx, dialog, &app.jobs, out);
+    }
+    if let Some(dialog) = &app.datasets.articles {
+        articles_dialog::show(ctx, dialog, &app.jobs, out);
     }
 }
