@@ -2,13 +2,11 @@
 //! exactly the committed bytes. Run with `UPDATE_GOLDEN=1` to rewrite them after an
 //! intended format change (and review the diff).
 
-mod export_support;
-
 use std::path::{Path, PathBuf};
 
+use crate::export_support::{read_tree, seed_corpus};
 use claimcoder::export::{ExportOptions, Format, export};
 use claimcoder::store::load_dataset;
-use export_support::{read_tree, seed_corpus};
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")

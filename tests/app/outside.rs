@@ -3,17 +3,15 @@
 //! the list and shows true conflicts in the Conflicts panel; and a hostile writer
 //! rewriting the open file every few milliseconds loses none of the coder's claims.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::common::*;
 use claimcoder::model::{AnnotationFile, Claim, TextIndex};
 use claimcoder::ui::{App, CodingIntent};
-use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

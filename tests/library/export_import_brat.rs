@@ -1,18 +1,16 @@
 //! brat import: a round trip through brat gives back the claims, and each kind of
 //! bad input is an error naming file and line, with nothing written.
 
-mod export_support;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::export_support::{seed_corpus, tricky_corpus};
 use claimcoder::export::{
     BratImportOptions, ExportOptions, Format, ImportAnnotators, ImportError, ImportOptions, export, import_brat,
     import_brat_with,
 };
 use claimcoder::model::{Annotator, Claim};
 use claimcoder::store::load_dataset;
-use export_support::{seed_corpus, tricky_corpus};
 
 fn export_brat(root: &Path, out: &Path) {
     let dataset = load_dataset(root, &[]).unwrap();

@@ -1,12 +1,10 @@
 //! The review mode driven like a lead analyst: compare two annotators, open the worst
 //! document, compare versions of a unit and settle units into the gold file.
 
-mod common;
-
+use crate::common::*;
 use claimcoder::adjudication::Merge;
 use claimcoder::agreement::Label;
 use claimcoder::ui::{App, AppIntent, Mode, ReviewIntent};
-use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

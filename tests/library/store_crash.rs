@@ -88,7 +88,7 @@ fn two_hundred_kills_never_leave_a_torn_file() {
     let mut versions_seen = 0;
     for (kill, delay) in delays(0x9E37_79B9_7F4A_7C15).take(200).enumerate() {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["crash_child", "--exact", "--nocapture", "--test-threads=1"])
+            .args(["store_crash::crash_child", "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD, dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -1,12 +1,10 @@
 //! The statistics view driven like a user: read the headline numbers, click an
 //! actor, click one of their claims and land on it in the coding view.
 
-mod common;
-
+use crate::common::*;
 use claimcoder::export::stats::corpus_stats;
 use claimcoder::model::Annotator;
 use claimcoder::ui::{App, AppIntent, CodingIntent, Mode};
-use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 

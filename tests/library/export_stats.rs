@@ -1,12 +1,10 @@
 //! Statistics add up: every claim is counted once per breakdown, groups come from
 //! the registry, unattributed claims are their own row.
 
-mod export_support;
-
+use crate::export_support::seed_corpus;
 use claimcoder::export::corpus_stats;
 use claimcoder::export::stats::{NO_GROUP, UNATTRIBUTED};
 use claimcoder::store::load_dataset;
-use export_support::seed_corpus;
 
 #[test]
 fn breakdowns_add_up_to_the_total() {

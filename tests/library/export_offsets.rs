@@ -2,13 +2,11 @@
 //! on disk, CRLF line ends, curly quotes, em dashes and non-breaking spaces; orphaned
 //! claims are left out and reported, never exported with offsets that lie.
 
-mod export_support;
-
 use std::path::Path;
 
+use crate::export_support::{TRICKY_TEXT, tricky_corpus};
 use claimcoder::export::{ExportOptions, ExportSummary, Format, export};
 use claimcoder::store::load_dataset;
-use export_support::{TRICKY_TEXT, tricky_corpus};
 
 fn slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()

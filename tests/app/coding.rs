@@ -1,10 +1,8 @@
 //! The real app driven like a user: select text, press keys, click, and check the
 //! state and the files written.
 
-mod common;
-
+use crate::common::*;
 use claimcoder::ui::{AppIntent, CodingIntent};
-use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 

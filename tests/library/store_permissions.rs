@@ -71,7 +71,7 @@ fn permissions_child() {
 fn written_under(mask: &str) -> (tempfile::TempDir, Vec<(String, bool, u32)>) {
     let dir = tempfile::tempdir().unwrap();
     let status = Command::new(std::env::current_exe().unwrap())
-        .args(["permissions_child", "--exact", "--test-threads=1"])
+        .args(["store_permissions::permissions_child", "--exact", "--test-threads=1"])
         .env(CHILD, dir.path())
         .env(MASK, mask)
         .stdout(std::process::Stdio::null())

@@ -1,13 +1,11 @@
 //! File > Export… and File > Import brat… driven through the real app: the dialogs,
 //! the injected save dialog, the background work, and the files they leave.
 
-mod common;
-
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::common::*;
 use claimcoder::ui::{App, DatasetsIntent};
-use common::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

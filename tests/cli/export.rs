@@ -1,12 +1,10 @@
 //! The real binary: exit codes 0/1/2, refusal to overwrite, --force, --status,
 //! import-brat and stats.
 
-mod export_support;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
-use export_support::seed_corpus;
+use crate::export_support::seed_corpus;
 
 fn claimcoder(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_claimcoder")).args(args).output().unwrap()

@@ -1,11 +1,9 @@
 //! The actor registry, the codebook window and opening corpora, through the real app.
 
-mod common;
-
 use std::sync::Arc;
 
+use crate::common::*;
 use claimcoder::ui::{App, AppIntent, CodingIntent, StartOptions};
-use common::*;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

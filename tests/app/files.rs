@@ -1,11 +1,9 @@
 //! The app facing bad input and other programs: every case of FORMAT.md section 3
 //! "Never losing or clobbering a file", driven through the real app.
 
-mod common;
-
+use crate::common::*;
 use claimcoder::coding::SaveStatus;
 use claimcoder::ui::CodingIntent;
-use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
