@@ -72,7 +72,7 @@ fn brat_matches_golden_folder() {
 fn corpus_with_fields() -> tempfile::TempDir {
     use claimcoder::model::{Choice, Field, FieldType};
     let corpus = seed_corpus();
-    let mut project = export_support::project();
+    let mut project = crate::export_support::project();
     let choice = |v: &str| Choice { value: v.into(), label: v.into() };
     project.fields = vec![
         Field {

@@ -246,7 +246,7 @@ fn exported_attributes_are_declared_as_brat_reads_them() {
     }
     assert_eq!(declared.keys().collect::<Vec<_>>(), ["addressee", "frame", "issue", "position"]);
     let mut attributes = 0;
-    for (rel, bytes) in export_support::read_tree(&out).iter().filter(|(rel, _)| rel.ends_with(".ann")) {
+    for (rel, bytes) in crate::export_support::read_tree(&out).iter().filter(|(rel, _)| rel.ends_with(".ann")) {
         let ann = String::from_utf8(bytes.clone()).unwrap();
         let types: BTreeMap<&str, &str> = ann
             .lines()
@@ -460,7 +460,7 @@ fn a_text_beside_the_ann_must_be_the_corpus_text() {
     let err = import_with(&brat, corpus.path(), ImportAnnotators::FromSuffix, None).unwrap_err().to_string();
     assert!(err.contains("differs from the corpus text 2013/tricky.txt"), "{err}");
     assert!(!corpus.path().join("2013/tricky.dave.ron").exists(), "nothing written");
-    std::fs::write(brat.join("2013/tricky.txt"), export_support::TRICKY_TEXT).unwrap();
+    std::fs::write(brat.join("2013/tricky.txt"), crate::export_support::TRICKY_TEXT).unwrap();
     import_with(&brat, corpus.path(), ImportAnnotators::FromSuffix, None).unwrap();
 }
 
