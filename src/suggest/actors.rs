@@ -2,9 +2,8 @@
 //! found in a text in one pass, and what sort of actor each is, so that "he" can be
 //! given to the nearest person and "the ministry" to the nearest ministry.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::layout::Layout;
+use super::matcher::PhraseMatcher;
 use super::words::{ORG_WORDS, PERSON_NOUNS, is_in};
 use crate::model::ActorRegistry;
 
@@ -58,7 +57,7 @@ pub(crate) struct Mention {
 
 /// The compiled registry.
 pub(crate) struct Registry {
-    matcher: Option<AhoCorasick>,
+    names: PhraseMatcher,
     /// Per pattern: its actor, and whether its first letter must be upper case in
     /// the text (a capitalised name), so that the alias "Rice" never matches "rice".
     patterns: Vec<(usize, bool)>,
@@ -81,31 +80,20 @@ impl Registry {
             }
             actors.push(Known { id: a.id.clone(), name: a.name.clone(), sort: sort_of(&a.name), words });
         }
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .ok();
-        Self { matcher, patterns, actors }
+        Self { names: PhraseMatcher::new(&names), patterns, actors }
     }
 
     /// Every registry name in the text, as whole words, in text order.
     pub fn find(&self, layout: &Layout) -> Vec<Mention> {
-        let Some(matcher) = &self.matcher else { return Vec::new() };
         let text = layout.text;
         let s = text.as_str();
         let mut out = Vec::new();
-        for m in matcher.find_iter(s) {
-            let before = s[..m.start()].chars().next_back();
-            let after = s[m.end()..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+        for m in self.names.find_whole(s, char::is_alphanumeric) {
+            let (actor, capital) = self.patterns[m.pattern];
+            if capital && !s[m.start..].starts_with(char::is_uppercase) {
                 continue;
             }
-            let (actor, capital) = self.patterns[m.pattern().as_usize()];
-            if capital && !s[m.start()..].starts_with(char::is_uppercase) {
-                continue;
-            }
-            out.push(Mention { start: text.char_of(m.start()), end: text.char_of(m.end()), actor });
+            out.push(Mention { start: text.char_of(m.start), end: text.char_of(m.end), actor });
         }
         out
     }

@@ -1,9 +1,8 @@
 //! The reporting cues of a corpus compiled into one automaton, so that every cue of a
 //! long text is found in a single pass, whatever the size of the lexicon.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::layout::Layout;
+use super::matcher::PhraseMatcher;
 use crate::model::{Cue, CueRole};
 
 /// One entry of the compiled lexicon.
@@ -30,7 +29,7 @@ pub(crate) struct Hit {
 
 /// The compiled lexicon.
 pub(crate) struct Lexicon {
-    matcher: Option<AhoCorasick>,
+    forms: PhraseMatcher,
     /// Per pattern, its entry.
     pattern_entry: Vec<usize>,
     pub entries: Vec<Entry>,
@@ -58,30 +57,20 @@ impl Lexicon {
             }
             entries.push(Entry { kind: cue.kind.clone(), role: cue.role, lemma });
         }
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok();
-        Self { matcher, pattern_entry, entries }
+        Self { forms: PhraseMatcher::new(&patterns), pattern_entry, entries }
     }
 
     /// Every cue in the text, as whole words, in text order.
     pub fn find(&self, layout: &Layout) -> Vec<Hit> {
-        let Some(matcher) = &self.matcher else { return Vec::new() };
         let text = layout.text;
-        let s = text.as_str();
-        let mut out = Vec::new();
-        for m in matcher.find_iter(s) {
-            let before = s[..m.start()].chars().next_back();
-            let after = s[m.end()..].chars().next();
-            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-                continue;
-            }
-            let entry = self.pattern_entry[m.pattern().as_usize()];
-            out.push(Hit { start: text.char_of(m.start()), end: text.char_of(m.end()), entry });
-        }
-        out
+        self.forms
+            .find_whole(text.as_str(), is_word_char)
+            .map(|m| Hit {
+                start: text.char_of(m.start),
+                end: text.char_of(m.end),
+                entry: self.pattern_entry[m.pattern],
+            })
+            .collect()
     }
 }
 

@@ -20,6 +20,7 @@ mod corpus;
 mod kind;
 mod layout;
 mod lexicon;
+mod matcher;
 mod phrase;
 mod reading;
 mod words;
