@@ -104,13 +104,18 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, LoadError> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_owned()),
         Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = good.iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
-            let col = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            let (line, col) = line_col_after(&bytes[..e.valid_up_to()]);
             Err(LoadError::NotUtf8 { path: path.to_owned(), line, col })
         }
     }
+}
+
+/// Line and column (1-based, in characters) just after `bytes`: where the first
+/// byte that is not UTF-8 stands, for every loader's "not valid UTF-8" error.
+pub(crate) fn line_col_after(bytes: &[u8]) -> (usize, usize) {
+    let line = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    (line, String::from_utf8_lossy(&bytes[start..]).chars().count() + 1)
 }
 
 /// Reads and parses the annotation file at `path` (shown as `shown`), returning the

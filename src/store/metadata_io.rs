@@ -122,7 +122,7 @@ pub fn check_metadata(path: &Path, corpus: &Corpus) -> Result<Vec<MetadataIssue>
 fn decode<'a>(shown: &str, bytes: &'a [u8]) -> Result<&'a str, MetadataError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
-        let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+        let (line, col) = super::annotation_io::line_col_after(&bytes[..e.valid_up_to()]);
         MetadataError::NotUtf8 { path: shown.to_owned(), line, col }
     })
 }
@@ -227,13 +227,6 @@ pub fn to_csv(metadata: &Metadata) -> std::io::Result<Vec<u8>> {
         w.write_record(&row.cells)?;
     }
     w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
-}
-
-/// Line and column (1-based, characters) just after `bytes`.
-fn line_col(bytes: &[u8]) -> (usize, usize) {
-    let line = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    (line, String::from_utf8_lossy(&bytes[start..]).chars().count() + 1)
 }
 
 /// Line and column where field `field` of the record starting at byte `start` (line
