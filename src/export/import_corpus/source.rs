@@ -3,6 +3,7 @@
 //! news-please output (a folder of JSON files, or a JSON-lines file of them). Every
 //! problem is collected with its line or file, so one run lists them all.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
@@ -161,6 +162,15 @@ fn fatal(path: &Path, (line, message): (usize, String)) -> String {
     format!("{}:{line}: {message}", path.display())
 }
 
+/// The file's bytes as UTF-8: decoded whole from `encoding` when one is given,
+/// else as they are without a byte-order mark.
+fn utf8_bytes<'a>(path: &Path, bytes: &'a [u8], encoding: Option<&'static Encoding>) -> Result<Cow<'a, [u8]>, String> {
+    match encoding {
+        Some(e) => Ok(Cow::Owned(decoded(bytes, e).map_err(|f| fatal(path, f))?.into_bytes())),
+        None => Ok(Cow::Borrowed(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))),
+    }
+}
+
 fn read_delimited(
     table: &mut Table,
     path: &Path,
@@ -169,14 +179,8 @@ fn read_delimited(
     encoding: Option<&'static Encoding>,
     issues: &mut Vec<LineIssue>,
 ) -> Result<(), String> {
-    let text;
-    let bytes = match encoding {
-        Some(e) => {
-            text = decoded(bytes, e).map_err(|f| fatal(path, f))?;
-            text.as_bytes()
-        }
-        None => bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes),
-    };
+    let bytes = utf8_bytes(path, bytes, encoding)?;
+    let bytes = bytes.as_ref();
     table.files.push(path.display().to_string());
     let shown = table.files[0].clone();
     let issue = |line: usize, message: String| LineIssue { file: shown.clone(), line, message };
@@ -304,14 +308,8 @@ fn read_json_lines(
     encoding: Option<&'static Encoding>,
     issues: &mut Vec<LineIssue>,
 ) -> Result<(), String> {
-    let text;
-    let bytes = match encoding {
-        Some(e) => {
-            text = decoded(bytes, e).map_err(|f| fatal(path, f))?;
-            text.as_bytes()
-        }
-        None => bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes),
-    };
+    let bytes = utf8_bytes(path, bytes, encoding)?;
+    let bytes = bytes.as_ref();
     let file = table.files.len();
     table.files.push(path.display().to_string());
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
