@@ -3,7 +3,8 @@
 //! coded ([`open_document`]), the edits a coder makes ([`edit`], claim fields in [`field_edit`]), undo ([`undo`]), the
 //! document list's facts ([`listing`]), what the save indicator says
 //! ([`save_status`]), changes other programs make while it is open ([`outside`])
-//! and the conflicts their merges leave ([`conflicts`]). The app's coding mode turns intents into calls of these.
+//! and the conflicts their merges leave ([`conflicts`]), and the suggested claims
+//! offered on the open document ([`suggestions`]). The app's coding mode turns intents into calls of these.
 
 pub mod conflicts;
 pub mod edit;
@@ -12,6 +13,7 @@ pub mod listing;
 pub mod open_document;
 pub mod outside;
 pub mod save_status;
+pub mod suggestions;
 pub mod undo;
 pub mod view_request;
 pub mod workspace;
@@ -21,6 +23,7 @@ pub use edit::Mark;
 pub use listing::{DocSummary, Listing};
 pub use open_document::OpenDocument;
 pub use save_status::SaveStatus;
+pub use suggestions::{Offer, Suggestions};
 pub use undo::{Snapshot, UndoStack};
 pub use view_request::ViewRequest;
 pub use workspace::Workspace;

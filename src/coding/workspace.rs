@@ -8,6 +8,7 @@ use std::time::Instant;
 use super::conflicts::ConflictLog;
 use super::listing::{DocOrder, DocSummary, Listing};
 use super::open_document::OpenDocument;
+use super::suggestions::{Suggestions, suggested_path};
 use super::save_status::{AUTOSAVE_DELAY, RETRY_DELAY, SaveStatus};
 use crate::model::corpus::CorpusError;
 use crate::model::metadata::{DocumentMeta, METADATA_FILE, Metadata};
@@ -50,6 +51,8 @@ pub struct Workspace {
     pub metadata: Metadata,
     /// Why `documents.csv` cannot be used; no metadata is shown meanwhile.
     pub metadata_error: Option<String>,
+    /// Whether suggested claims are drawn and offered (the View menu's toggle).
+    pub suggestions_shown: bool,
 }
 
 impl Workspace {
@@ -83,6 +86,7 @@ impl Workspace {
             order: DocOrder::default(),
             metadata,
             metadata_error,
+            suggestions_shown: true,
         };
         if !ws.corpus.documents.is_empty() {
             ws.open_document(0);
@@ -102,7 +106,8 @@ impl Workspace {
                     Access::ReadOnly(e) => SaveStatus::ReadOnly(e.to_string()),
                 };
                 self.conflicts.copies_on_disk = conflict_copies(&loaded.path);
-                let mut open = OpenDocument::new(index, doc, loaded);
+                let suggestions = Suggestions::from_file(&suggested_path(&entry.path), &doc);
+                let mut open = OpenDocument::new(index, doc, loaded, suggestions);
                 open.scroll_to.send(0);
                 self.open = Some(open);
                 self.open_error = None;
@@ -342,12 +347,20 @@ impl Workspace {
     pub(super) fn reload_keeping_view(&mut self) {
         let Some(old) = &self.open else { return };
         let (index, selected, selection, sha) = (old.index, old.selected, old.selection, old.doc.sha256.clone());
+        let (suggestions, selected_suggestion) = (old.suggestions.clone(), old.selected_suggestion);
         self.open_document(index);
         let Some(open) = &mut self.open else { return };
         if open.doc.sha256 == sha {
             open.scroll_to = Default::default();
             open.selection = selection;
             open.selected = selected.filter(|id| open.loaded.file.claim(*id).is_some());
+            // The built-in suggester's answer holds for the same text; a suggested
+            // file was just read again.
+            if open.suggestions == Suggestions::Pending {
+                open.suggestions = suggestions;
+            }
+            open.selected_suggestion = selected_suggestion;
+            open.refresh_live();
         }
         self.update_row();
     }

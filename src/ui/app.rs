@@ -96,6 +96,8 @@ pub struct App {
     pub(crate) watcher: Option<CorpusWatcher>,
     /// The file and folder dialogs.
     pub(crate) picker: Arc<dyn Picker>,
+    /// The document (id, text hash) the built-in suggester is reading.
+    pub(crate) suggesting: Option<(String, String)>,
     caches: ViewCaches,
     pub(crate) viewport: Vec<ViewportCommand>,
     remember: bool,
@@ -139,6 +141,7 @@ impl App {
             wake,
             watcher: None,
             picker: options.picker,
+            suggesting: None,
             caches: ViewCaches::default(),
             viewport: Vec::new(),
             remember: options.remember,
@@ -276,6 +279,13 @@ impl App {
             Command::NextConflict | Command::KeepTheirs => ws.is_some_and(|w| w.current_conflict().is_some()),
             Command::TakeMine => editable && ws.is_some_and(|w| w.current_conflict().is_some()),
             Command::NextClaim | Command::PrevClaim => open.is_some_and(|o| !o.claims().is_empty()),
+            Command::NextSuggestion | Command::PrevSuggestion => {
+                ws.is_some_and(|w| w.suggestions_shown) && open.is_some_and(|o| !o.live_suggestions().is_empty())
+            }
+            Command::AcceptSuggestion | Command::RejectSuggestion => {
+                editable && ws.is_some_and(|w| w.suggestions_shown) && open.is_some_and(|o| o.selected_offer().is_some())
+            }
+            Command::ToggleSuggestions => ws.is_some(),
             Command::NextDocument | Command::PrevDocument => ws.is_some_and(|w| !w.corpus.documents.is_empty()),
             Command::NextUnit | Command::PrevUnit => self.review.current_document().is_some(),
         }

@@ -46,6 +46,18 @@ impl App {
                 self.run(effect, &mut queue);
             }
         }
+        self.start_suggesting();
+    }
+
+    /// Starts the built-in suggester when the open document needs it and it is not
+    /// already reading that text (opening, reloading or showing suggestions again
+    /// all lead here).
+    fn start_suggesting(&mut self) {
+        let Some(request) = self.workspace.as_ref().and_then(Workspace::suggestions_wanted) else { return };
+        let key = (request.document.clone(), request.sha256.clone());
+        if self.suggesting.as_ref() != Some(&key) || !self.jobs.is_running(Task::Suggest) {
+            self.run(Effect::Suggest(request), &mut VecDeque::new());
+        }
     }
 
     /// Applies an intent of the app itself.
@@ -112,6 +124,12 @@ impl App {
             }
             AppIntent::ToggleConflicts => self.dialogs.conflicts = !self.dialogs.conflicts,
             AppIntent::ShowConflicts => self.dialogs.conflicts = true,
+            AppIntent::ToggleSuggestions => {
+                self.settings.hide_suggestions = !self.settings.hide_suggestions;
+                if let Some(ws) = &mut self.workspace {
+                    ws.show_suggestions(!self.settings.hide_suggestions);
+                }
+            }
             AppIntent::OutsideChanges(changes) => {
                 let Some(ws) = &mut self.workspace else { return Effects::none() };
                 let outcome = ws.outside_changes(&changes);
@@ -176,6 +194,7 @@ impl App {
         match Workspace::open(&path, annotator) {
             Ok(mut ws) => {
                 self.settings.last_corpus = Some(ws.corpus.root.clone());
+                ws.show_suggestions(!self.settings.hide_suggestions);
                 self.start_listing(&ws);
                 self.watcher = self.watch(&mut ws);
                 self.workspace = Some(ws);
@@ -319,6 +338,13 @@ impl App {
                 ws.save_now();
                 self.jobs.start(Task::ImportArticles, move |r| {
                     Done::ArticlesImported(import_corpus(&opts, &mut |done, total| r.progress(done, total)))
+                });
+            }
+            Effect::Suggest(request) => {
+                self.suggesting = Some((request.document.clone(), request.sha256.clone()));
+                self.jobs.start(Task::Suggest, move |_| {
+                    let offers = request.run();
+                    Done::Suggested(request.document, request.sha256, offers)
                 });
             }
             Effect::CloseWindow => self.viewport.push(egui::ViewportCommand::Close),

@@ -64,6 +64,14 @@ pub enum Command {
     KeepTheirs,
     /// Put your version of the current conflict's claim into the file.
     TakeMine,
+    /// Select the next suggested claim in the text.
+    NextSuggestion,
+    /// Select the previous suggested claim in the text.
+    PrevSuggestion,
+    /// Code the selected suggestion as your claim.
+    AcceptSuggestion,
+    /// Reject the selected suggestion, so it is never offered again.
+    RejectSuggestion,
     /// Select the next claim in text order.
     NextClaim,
     /// Select the previous claim in text order.
@@ -100,6 +108,8 @@ pub enum Command {
     ToggleConflicts,
     /// Show or hide the keyboard shortcuts.
     ToggleShortcuts,
+    /// Show or hide suggested claims.
+    ToggleSuggestions,
     /// Close the find bar or a window; clear the selection.
     Escape,
 }
@@ -135,6 +145,10 @@ const fn key(key: Key) -> KeyboardShortcut {
 
 const fn cmd(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::SHIFT, key)
 }
 
 const fn cmd_shift(key: Key) -> KeyboardShortcut {
@@ -176,6 +190,10 @@ impl Command {
         Command::NextConflict,
         Command::KeepTheirs,
         Command::TakeMine,
+        Command::NextSuggestion,
+        Command::PrevSuggestion,
+        Command::AcceptSuggestion,
+        Command::RejectSuggestion,
         Command::ShowCoding,
         Command::ShowReview,
         Command::ShowStatistics,
@@ -188,6 +206,7 @@ impl Command {
         Command::ToggleActors,
         Command::ToggleConflicts,
         Command::ToggleShortcuts,
+        Command::ToggleSuggestions,
         Command::Escape,
     ];
 
@@ -377,6 +396,34 @@ impl Command {
                 CODING,
                 Some((ModeMenu, 4)),
             ),
+            Command::NextSuggestion => spec(
+                "Next suggestion",
+                "Go to the next suggested claim in the text",
+                &const { [key(Key::Tab)] },
+                CODING,
+                Some((ModeMenu, 5)),
+            ),
+            Command::PrevSuggestion => spec(
+                "Previous suggestion",
+                "Go to the previous suggested claim in the text",
+                &const { [shift(Key::Tab)] },
+                CODING,
+                Some((ModeMenu, 5)),
+            ),
+            Command::AcceptSuggestion => spec(
+                "Accept suggestion",
+                "Code the selected suggestion as your claim, with its kind, source, mention and cue (undoable)",
+                &const { [key(Key::Enter)] },
+                CODING,
+                Some((ModeMenu, 5)),
+            ),
+            Command::RejectSuggestion => spec(
+                "Reject suggestion",
+                "Not a claim: the selected suggestion is recorded as rejected in your file and never offered again",
+                &const { [key(Key::Backspace)] },
+                CODING,
+                Some((ModeMenu, 5)),
+            ),
             Command::ShowCoding => spec("Coding", "Code claims in one document", &[], ALL_MODES, Some((View, 0))),
             Command::ShowReview => spec(
                 "Review disagreement",
@@ -435,6 +482,13 @@ impl Command {
                 ALL_MODES,
                 Some((View, 1)),
             ),
+            Command::ToggleSuggestions => spec(
+                "Suggestions",
+                "Show or hide the suggested claims in the text and the claim list",
+                &[],
+                CODING,
+                Some((View, 1)),
+            ),
             Command::Escape => spec(
                 "Close or clear",
                 "Close the find bar or a window; clear the selection",
@@ -472,6 +526,11 @@ impl Command {
             | Command::NextConflict
             | Command::KeepTheirs
             | Command::TakeMine
+            | Command::NextSuggestion
+            | Command::PrevSuggestion
+            | Command::AcceptSuggestion
+            | Command::RejectSuggestion
+            | Command::ToggleSuggestions
             | Command::NextClaim
             | Command::PrevClaim
             | Command::NextDocument
@@ -660,6 +719,11 @@ mod tests {
             | Command::NextConflict
             | Command::KeepTheirs
             | Command::TakeMine
+            | Command::NextSuggestion
+            | Command::PrevSuggestion
+            | Command::AcceptSuggestion
+            | Command::RejectSuggestion
+            | Command::ToggleSuggestions
             | Command::NextClaim
             | Command::PrevClaim
             | Command::NextDocument
@@ -680,8 +744,8 @@ mod tests {
             | Command::ToggleShortcuts
             | Command::Escape => 1,
         };
-        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 40);
-        assert_eq!(Command::ALL.len(), 40, "a new command must be added to Command::ALL");
+        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 45);
+        assert_eq!(Command::ALL.len(), 45, "a new command must be added to Command::ALL");
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub(crate) enum Effect {
     PreviewArticles(CorpusImportOptions),
     /// Import these articles into the open corpus.
     ImportArticles(CorpusImportOptions),
+    /// Run the built-in suggester on the open document, off the UI thread.
+    Suggest(crate::coding::suggestions::SuggestRequest),
     /// Close the window.
     CloseWindow,
 }

@@ -73,6 +73,8 @@ pub enum AppIntent {
     ToggleConflicts,
     /// Show the Conflicts panel.
     ShowConflicts,
+    /// Show or hide suggested claims (remembered).
+    ToggleSuggestions,
     /// Files other programs changed in the open corpus (from the watcher).
     OutsideChanges(crate::store::watch::OutsideChanges),
     /// The registry window's inputs (filter, actor being edited).
@@ -141,6 +143,11 @@ impl Command {
             Command::KeepTheirs => CodingIntent::KeepTheirs.into(),
             Command::TakeMine => CodingIntent::TakeMine.into(),
             Command::ToggleConflicts => AppIntent::ToggleConflicts.into(),
+            Command::NextSuggestion => CodingIntent::NextSuggestion.into(),
+            Command::PrevSuggestion => CodingIntent::PrevSuggestion.into(),
+            Command::AcceptSuggestion => CodingIntent::AcceptSuggestion.into(),
+            Command::RejectSuggestion => CodingIntent::RejectSuggestion.into(),
+            Command::ToggleSuggestions => AppIntent::ToggleSuggestions.into(),
             Command::NextClaim => CodingIntent::NextClaim.into(),
             Command::PrevClaim => CodingIntent::PrevClaim.into(),
             Command::NextDocument => CodingIntent::NextDocument.into(),

@@ -37,6 +37,8 @@ pub(crate) enum Task {
     PreviewArticles,
     /// Importing articles into the corpus.
     ImportArticles,
+    /// The built-in suggester reading the open document.
+    Suggest,
 }
 
 /// Which window asked for a path.
@@ -70,6 +72,8 @@ pub(crate) enum Done {
     ArticlesPreviewed(Result<CorpusPreview, String>),
     /// What the articles' import wrote, or why it wrote nothing.
     ArticlesImported(Result<CorpusImportSummary, CorpusImportError>),
+    /// The built-in suggester's claims for a document (id, text hash).
+    Suggested(String, String, Vec<crate::coding::Offer>),
 }
 
 /// What a job hands back while it runs.
@@ -95,6 +99,7 @@ impl Task {
             Task::Export => "claimcoder-export",
             Task::Import => "claimcoder-import",
             Task::PreviewArticles | Task::ImportArticles => "claimcoder-articles",
+            Task::Suggest => "claimcoder-suggest",
         }
     }
 
@@ -108,6 +113,7 @@ impl Task {
             Task::Pick(PickFor::ExportTarget) => DatasetsIntent::ExportPathPicked(Err(reason)).into(),
             Task::Pick(PickFor::ImportFolder) => DatasetsIntent::ImportFolderPicked(Err(reason)).into(),
             Task::ScanAnnotators => return None,
+            Task::Suggest => CodingIntent::SuggestionsFailed(reason).into(),
             Task::Export => DatasetsIntent::Exported(Err(reason)).into(),
             Task::Import => DatasetsIntent::Imported(Err(ImportError::Unreadable(reason))).into(),
             Task::Pick(PickFor::ArticlesSource) => DatasetsIntent::ArticlesPicked(Err(reason)).into(),
@@ -132,6 +138,9 @@ impl Done {
             Done::Annotators(found) => DatasetsIntent::AnnotatorsFound(found).into(),
             Done::Exported(result) => DatasetsIntent::Exported(result).into(),
             Done::Imported(result) => DatasetsIntent::Imported(result).into(),
+            Done::Suggested(document, sha256, offers) => {
+                CodingIntent::SuggestionsReady { document, sha256, offers }.into()
+            }
         })
     }
 }

@@ -52,11 +52,18 @@ fn claim_editor(
     state: &mut InspectorInputs,
     actions: &mut Vec<CodingIntent>,
 ) {
+    if let Some((_, offer)) = open.selected_offer() {
+        super::suggestion_card::show(ui, offer, project, actions);
+        return;
+    }
     let Some(claim) = open.selected_claim() else {
         ui.label(RichText::new("No claim selected.").strong());
         ui.label(
-            RichText::new("Select a passage in the text and press a kind's key to code it, or pick a claim below.")
-                .color(muted(ui)),
+            RichText::new(
+                "Select a passage in the text and press a kind's key to code it, pick a claim below, or press Tab \
+                 to go to a suggested claim.",
+            )
+            .color(muted(ui)),
         );
         return;
     };

@@ -30,7 +30,7 @@ pub(crate) fn show(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache,
                         .max_height(ui.available_height() * 0.6)
                         .show(ui, |ui| inspector::show(ui, open, &ws.project, &app.coding.inspector, out));
                     ui.separator();
-                    claim_list::show(ui, open, &ws.project, out);
+                    claim_list::show(ui, open, &ws.project, ws.suggestions_shown, out);
                 },
             );
         }
@@ -100,7 +100,8 @@ fn central(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache, out: &m
     }
     document_header(ui, ws, open.index);
     let codebook = ws.project.codebook();
-    let view = TextView { open, codebook: &codebook, find: app.coding.find.as_ref() };
+    let view =
+        TextView { open, codebook: &codebook, find: app.coding.find.as_ref(), suggestions_shown: ws.suggestions_shown };
     text::show(ui, &view, text_cache, out);
 }
 

@@ -79,6 +79,22 @@ impl ClaimMark {
     }
 }
 
+/// A suggested claim as the view marks it: outlined in its kind's colour and never
+/// tinted, so it reads as a proposal beside the coder's claims.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SuggestionMark {
+    /// Its number among the open document's suggestions.
+    pub index: usize,
+    /// Its content span.
+    pub content: Range<usize>,
+    /// The words naming its source (drawn while it is selected).
+    pub mention: Option<Range<usize>>,
+    /// Its reporting cue (drawn while it is selected).
+    pub cue: Option<Range<usize>>,
+    /// Its kind's colour.
+    pub color: Color32,
+}
+
 /// What to mark in the text this frame.
 #[derive(Clone, Copy, Default)]
 pub struct Marks<'a> {
@@ -86,6 +102,10 @@ pub struct Marks<'a> {
     pub claims: &'a [ClaimMark],
     /// The selected claim, outlined.
     pub selected: Option<ClaimId>,
+    /// The suggested claims still offered, in any order.
+    pub suggestions: &'a [SuggestionMark],
+    /// The selected suggestion.
+    pub selected_suggestion: Option<usize>,
     /// Find hits (char ranges).
     pub hits: &'a [(usize, usize)],
     /// The hit the find bar is on.

@@ -1,6 +1,6 @@
 //! The scroll bar: always visible, with a thumb that never gets too small to grab,
-//! and a mark for every claim in its kind's colour, so the bar is a map of the
-//! document's coding. Pressing the track jumps there; dragging moves the text.
+//! and a mark for every claim in its kind's colour (and a hollow one for every
+//! suggestion), so the bar is a map of the document's coding. Pressing the track jumps there; dragging moves the text.
 
 use egui::{Color32, Rect, Sense, Stroke, StrokeKind, Ui, pos2};
 
@@ -48,6 +48,13 @@ pub(super) fn show(view: &mut DocumentView, ui: &Ui, bar: Rect, marks: &Marks<'_
         let x = if selected { track.x_range() } else { egui::Rangef::new(track.left() + 3.0, track.right() - 3.0) };
         let rect = Rect::from_x_y_ranges(x, top..=bottom.max(top + if selected { 4.0 } else { 2.0 }));
         shapes.push(egui::Shape::rect_filled(rect, 0.0, c.color));
+    }
+    // Suggestions as hollow marks on the bar's left edge.
+    for s in marks.suggestions {
+        let y = track.top() + view.y_of(s.content.start) * scale;
+        let rect = Rect::from_min_max(pos2(track.left(), y), pos2(track.left() + 4.0, y + 3.0));
+        let width = if marks.selected_suggestion == Some(s.index) { 2.0 } else { 1.0 };
+        shapes.push(egui::Shape::rect_stroke(rect, 0.0, Stroke::new(width, s.color), StrokeKind::Inside));
     }
     painter.extend(shapes);
     let top = thumb_top(view.scroll);
