@@ -15,3 +15,4 @@ mod outside;
 mod registry;
 mod review;
 mod statistics;
+mod suggestions;
