@@ -9,6 +9,7 @@ mod common;
 
 mod coding;
 mod dashboard;
+mod effort;
 mod export;
 mod files;
 mod outside;
