@@ -293,6 +293,18 @@ impl Workspace {
         open.revision += 1;
     }
 
+    /// Reads the open document's suggestions again after its suggested file
+    /// changed, appeared or went (another program wrote it): from the file, or from
+    /// the built-in suggester when there is none any more.
+    pub fn reread_suggestions(&mut self) {
+        let Some(open) = &mut self.open else { return };
+        let Some(entry) = self.corpus.documents.get(open.index) else { return };
+        open.suggestions = Suggestions::from_file(&suggested_path(&entry.path), &open.doc);
+        open.selected_suggestion = None;
+        open.refresh_live();
+        open.revision += 1;
+    }
+
     /// The built-in suggester stopped without an answer for the open document.
     pub fn suggestions_failed(&mut self, reason: &str) {
         let Some(open) = &mut self.open else { return };

@@ -240,3 +240,24 @@ fn an_unreadable_suggested_file_offers_nothing_and_names_the_file() {
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{what}: the file is left as it was");
     }
 }
+
+#[test]
+fn a_suggested_file_written_while_the_document_is_open_takes_over_at_once() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    assert!(offered(&h).len() > 1, "the built-in suggester's claims");
+    write_suggested_file(corpus.path());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while offered(&h).len() != 1 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run_steps(1);
+    }
+    assert_eq!(offered(&h).len(), 1, "the file's one suggestion replaced the built-in ones");
+    std::fs::remove_file(corpus.path().join(format!("{DOC0}.suggested.ron"))).unwrap();
+    while offered(&h).len() == 1 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run_steps(1);
+    }
+    settle(&mut h);
+    assert!(offered(&h).len() > 1, "deleted, the built-in suggester takes over again");
+}
