@@ -264,7 +264,11 @@ impl OpenDocument {
     /// The offered suggestion covering char `pos` (the shortest), for clicks in the text.
     pub fn suggestion_at(&self, pos: usize) -> Option<usize> {
         let offers = self.suggestions.offers();
-        self.live.iter().copied().filter(|&i| offers[i].claim.content.contains(pos)).min_by_key(|&i| offers[i].claim.content.len())
+        self.live
+            .iter()
+            .copied()
+            .filter(|&i| offers[i].claim.content.contains(pos))
+            .min_by_key(|&i| offers[i].claim.content.len())
     }
 }
 
@@ -445,7 +449,10 @@ mod tests {
 
     #[test]
     fn a_note_splits_into_reason_and_confidence() {
-        assert_eq!(split_note("cue \"said\"; direct quote; confidence 0.70"), ("cue \"said\"; direct quote", Some(0.7)));
+        assert_eq!(
+            split_note("cue \"said\"; direct quote; confidence 0.70"),
+            ("cue \"said\"; direct quote", Some(0.7))
+        );
         assert_eq!(split_note("confidence 0.5"), ("", Some(0.5)));
         assert_eq!(split_note("a model's guess"), ("a model's guess", None));
         assert_eq!(split_note("x; confidence 7"), ("x; confidence 7", None), "out of range is reason");

@@ -283,7 +283,9 @@ impl App {
                 ws.is_some_and(|w| w.suggestions_shown) && open.is_some_and(|o| !o.live_suggestions().is_empty())
             }
             Command::AcceptSuggestion | Command::RejectSuggestion => {
-                editable && ws.is_some_and(|w| w.suggestions_shown) && open.is_some_and(|o| o.selected_offer().is_some())
+                editable
+                    && ws.is_some_and(|w| w.suggestions_shown)
+                    && open.is_some_and(|o| o.selected_offer().is_some())
             }
             Command::ToggleSuggestions => ws.is_some(),
             Command::NextDocument | Command::PrevDocument => ws.is_some_and(|w| !w.corpus.documents.is_empty()),

@@ -158,7 +158,7 @@ fn selected_suggestion(h: &Harness<'static, App>) -> Option<Claim> {
 }
 
 /// `analyst-a`'s claim (not yet taken) that `content` overlap-matches best.
-fn best_match<'a>(content: &Span, wanted: &'a [Claim], taken: &[bool]) -> Option<usize> {
+fn best_match(content: &Span, wanted: &[Claim], taken: &[bool]) -> Option<usize> {
     (0..wanted.len())
         .filter(|&i| !taken[i] && content.jaccard(&wanted[i].content) >= 0.5)
         .max_by(|&a, &b| content.jaccard(&wanted[a].content).total_cmp(&content.jaccard(&wanted[b].content)))

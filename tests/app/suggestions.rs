@@ -43,7 +43,10 @@ fn builtin_suggestions(corpus: &Path) -> Vec<claimcoder::suggest::Suggestion> {
     claimcoder::suggest::Suggester::new(&project).suggest(&TextIndex::new(text))
 }
 
-fn spans(c: &Claim) -> (String, (usize, usize), Option<String>, Option<(usize, usize)>, Option<(usize, usize)>) {
+/// Kind, content, source, mention and cue.
+type Coded = (String, (usize, usize), Option<String>, Option<(usize, usize)>, Option<(usize, usize)>);
+
+fn spans(c: &Claim) -> Coded {
     let at = |s: &Span| (s.start, s.end);
     (c.kind.clone(), at(&c.content), c.source.clone(), c.source_mention.as_ref().map(at), c.cue.as_ref().map(at))
 }
@@ -58,7 +61,10 @@ fn tab_goes_to_a_suggestion_enter_accepts_it_on_disk_and_undo_takes_it_back() {
 
     press(&mut h, Key::Tab);
     let first = selected(&h).expect("Tab selects the first suggestion");
-    assert_eq!((first.claim.content.start, first.claim.content.end), (expected[0].content.start, expected[0].content.end));
+    assert_eq!(
+        (first.claim.content.start, first.claim.content.end),
+        (expected[0].content.start, expected[0].content.end)
+    );
     press(&mut h, Key::Tab);
     let second = selected(&h).expect("Tab goes on");
     assert_eq!(second.claim.content, expected[1].content);
@@ -125,7 +131,11 @@ fn backspace_rejects_a_suggestion_on_disk_and_it_is_never_offered_again() {
     std::thread::sleep(std::time::Duration::from_millis(700));
     h.run_steps(2);
     let file = read_annotations(corpus.path(), DOC0, "tester");
-    assert_eq!(file.rejected, [rejected.claim.content.clone()], "autosaved under `rejected`, with its quote");
+    assert_eq!(
+        file.rejected,
+        std::slice::from_ref(&rejected.claim.content),
+        "autosaved under `rejected`, with its quote"
+    );
     drop(h);
 
     let mut h = app(corpus.path(), Some("tester"));

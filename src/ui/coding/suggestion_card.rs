@@ -39,7 +39,9 @@ pub(crate) fn show(ui: &mut egui::Ui, offer: &Offer, project: &Project, actions:
             None => "unattributed".to_owned(),
         };
         row(ui, "Source", source);
-        let quoted = |s: Option<&crate::model::Span>| s.map_or("—".to_owned(), |s| format!("“{}”", quote_preview(&s.quote, 60)));
+        let quoted = |s: Option<&crate::model::Span>| {
+            s.map_or("—".to_owned(), |s| format!("“{}”", quote_preview(&s.quote, 60)))
+        };
         row(ui, "Source mention", quoted(claim.source_mention.as_ref()));
         row(ui, "Cue", quoted(claim.cue.as_ref()));
         row(ui, "Confidence", offer.confidence.map_or("not given".to_owned(), |c| format!("{c:.2}")));
