@@ -208,14 +208,15 @@ impl SuggestRequest {
 }
 
 impl OpenDocument {
-    /// Indices (into [`Suggestions::offers`]) of the suggestions still offered.
+    /// Indices (into [`Suggestions::offers`]) of the suggestions still offered,
+    /// ascending (so in text order).
     pub fn live_suggestions(&self) -> &[usize] {
         &self.live
     }
 
     /// The suggestion `i`, when it is offered.
     pub fn offered(&self, i: usize) -> Option<&Offer> {
-        self.live.contains(&i).then(|| self.suggestions.offers().get(i)).flatten()
+        self.live.binary_search(&i).is_ok().then(|| self.suggestions.offers().get(i)).flatten()
     }
 
     /// The selected suggestion, when it is still offered.
@@ -229,7 +230,7 @@ impl OpenDocument {
         let file = &self.loaded.file;
         let taken: Vec<&Span> = file.claims.iter().map(|c| &c.content).chain(&file.rejected).collect();
         self.live = live_offers(self.suggestions.offers(), &taken);
-        if self.selected_suggestion.is_some_and(|i| !self.live.contains(&i)) {
+        if self.selected_suggestion.is_some_and(|i| self.live.binary_search(&i).is_err()) {
             self.selected_suggestion = None;
         }
     }

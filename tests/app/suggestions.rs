@@ -271,3 +271,21 @@ fn a_suggested_file_written_while_the_document_is_open_takes_over_at_once() {
     settle(&mut h);
     assert!(offered(&h).len() > 1, "deleted, the built-in suggester takes over again");
 }
+
+#[test]
+fn a_read_only_coder_file_is_never_written_by_accepting_or_rejecting() {
+    let corpus = seed_corpus(false);
+    let mine = corpus.path().join(format!("{DOC0}.tester.ron"));
+    let broken = b"(format: 1, claimz: [])".to_vec();
+    std::fs::write(&mine, &broken).unwrap();
+    let mut h = app(corpus.path(), Some("tester"));
+    press(&mut h, Key::Tab);
+    assert!(selected(&h).is_some(), "suggestions are offered on a read-only document");
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Backspace);
+    save(&mut h);
+    assert!(open_claims(&h).is_empty());
+    let notice = h.state().workspace().and_then(|w| w.notice.clone()).unwrap_or_default();
+    assert!(notice.starts_with("This document is read-only for you"), "{notice}");
+    assert_eq!(std::fs::read(&mine).unwrap(), broken, "the broken file is left as it was");
+}
