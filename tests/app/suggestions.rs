@@ -10,7 +10,7 @@ use claimcoder::model::{AnnotationFile, Claim, Span, TextIndex};
 use claimcoder::ui::{App, AppIntent, TEXT_ID};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 
 const DOC0: &str = "000_f61589d60f9b959b";
 
@@ -288,4 +288,26 @@ fn a_read_only_coder_file_is_never_written_by_accepting_or_rejecting() {
     let notice = h.state().workspace().and_then(|w| w.notice.clone()).unwrap_or_default();
     assert!(notice.starts_with("This document is read-only for you"), "{notice}");
     assert_eq!(std::fs::read(&mine).unwrap(), broken, "the broken file is left as it was");
+}
+
+#[test]
+fn the_claim_list_lays_out_only_rows_in_view_and_scrolls_to_the_selected_suggestion() {
+    let corpus = seed_corpus(false);
+    let mut h = app(corpus.path(), Some("tester"));
+    h.state_mut().apply(claimcoder::ui::CodingIntent::OpenDocument(2));
+    settle(&mut h);
+    let live = offered(&h).len();
+    assert!(live > 15, "document 2 has many suggestions ({live})");
+    let rows = |h: &Harness<'static, App>| h.query_all_by_label_contains("Suggested ").count();
+    assert!(rows(&h) < live, "only the rows in view are laid out ({} of {live})", rows(&h));
+    let selected_row = |h: &Harness<'static, App>| {
+        h.query_all_by_label_contains("Suggested ")
+            .filter(|n| n.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True))
+            .count()
+    };
+    assert_eq!(selected_row(&h), 0);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run_steps(4);
+    assert_eq!(selected(&h).map(|o| o.claim.content), offered(&h).last().map(|o| o.claim.content.clone()));
+    assert_eq!(selected_row(&h), 1, "the list scrolled to the last suggestion's row");
 }

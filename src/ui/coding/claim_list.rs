@@ -53,50 +53,82 @@ pub(crate) fn show(
         Row::Claim(c) => (c.content.start, c.content.end, 0),
         Row::Suggestion(_, o) => (o.claim.content.start, o.claim.content.end, 1),
     });
+    let is_selected = |row: &Row<'_>| match row {
+        Row::Claim(c) => open.selected == Some(c.id),
+        Row::Suggestion(i, _) => open.selected_suggestion == Some(*i),
+    };
+    let selected_row = rows.iter().position(is_selected);
+    // Only the rows in view are laid out: a long document may offer thousands of
+    // suggestions.
+    let height = list_row::ROW_HEIGHT - 2.0;
+    let pitch = height + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical().id_salt("claim-list").auto_shrink(false).show_viewport(ui, |ui, viewport| {
+        ui.set_height((pitch * rows.len() as f32 - ui.spacing().item_spacing.y).max(0.0));
+        let top = ui.max_rect().top();
+        let x = ui.max_rect().x_range();
+        if let Some(row) = selected_row
+            && open.scroll_to.fresh(ui.ctx(), egui::Id::unique("claim-list-scroll")).is_some()
+        {
+            let y = top + row as f32 * pitch;
+            ui.scroll_to_rect(egui::Rect::from_x_y_ranges(x, y..=y + height), None);
+        }
+        let first = ((viewport.min.y / pitch).floor().max(0.0) as usize).min(rows.len());
+        let last = ((viewport.max.y / pitch).ceil() as usize + 1).clamp(first, rows.len());
+        let shown = egui::Rect::from_x_y_ranges(x, top + first as f32 * pitch..=top + last as f32 * pitch);
+        ui.scope_builder(egui::UiBuilder::new().max_rect(shown), |ui| {
+            ui.skip_ahead_auto_ids(first);
+            for row in &rows[first..last] {
+                row_ui(ui, row, is_selected(row), open, project, out);
+            }
+        });
+    });
+}
+
+/// One row: a claim, or a suggestion with its confidence (its reason on hover).
+fn row_ui(
+    ui: &mut egui::Ui,
+    row: &Row<'_>,
+    selected: bool,
+    open: &OpenDocument,
+    project: &Project,
+    out: &mut Vec<Intent>,
+) {
     let source_name = |claim: &Claim, fallback: Option<&str>| -> String {
         claim.source.as_deref().map_or("unattributed".to_owned(), |id| {
             project.actors.get(id).map(|a| a.name.as_str()).or(fallback).unwrap_or(id).to_owned()
         })
     };
-    egui::ScrollArea::vertical().id_salt("claim-list").auto_shrink(false).show(ui, |ui| {
-        for row in rows {
-            let (claim, suggestion) = match row {
-                Row::Claim(c) => (c, None),
-                Row::Suggestion(i, o) => (&o.claim, Some((i, o))),
-            };
-            let kind = project.kinds.iter().find(|k| k.id == claim.kind);
-            let label = kind.map(|k| k.label.as_str()).unwrap_or(&claim.kind);
-            let (title, selected) = match suggestion {
-                None => {
-                    let orphan = if open.orphans.contains(&claim.id) { "Orphaned · " } else { "" };
-                    (format!("{orphan}{label} · {}", source_name(claim, None)), open.selected == Some(claim.id))
-                }
-                Some((i, o)) => {
-                    let confidence = o.confidence.map(|c| format!(" {c:.2}")).unwrap_or_default();
-                    let source = source_name(claim, o.source_name.as_deref());
-                    (format!("Suggested{confidence} · {label} · {source}"), open.selected_suggestion == Some(i))
-                }
-            };
-            let preview = quote_preview(&claim.content.quote, 120);
-            let mut response = list_row::show(ui, selected, &title, &preview, Some(kind_color(kind)));
-            match suggestion {
-                None => {
-                    if response.clicked() {
-                        out.push(CodingIntent::SelectClaim(Some(claim.id)).into());
-                    }
-                }
-                Some((i, o)) => {
-                    if !o.reason.is_empty() {
-                        response = response.on_hover_text(&o.reason);
-                    }
-                    if response.clicked() {
-                        out.push(CodingIntent::SelectSuggestion(Some(i)).into());
-                    }
-                }
-            }
-            if selected && open.scroll_to.fresh(ui.ctx(), egui::Id::unique("claim-list-scroll")).is_some() {
-                response.scroll_to_me(None);
+    let (claim, suggestion) = match *row {
+        Row::Claim(c) => (c, None),
+        Row::Suggestion(i, o) => (&o.claim, Some((i, o))),
+    };
+    let kind = project.kinds.iter().find(|k| k.id == claim.kind);
+    let label = kind.map(|k| k.label.as_str()).unwrap_or(&claim.kind);
+    let title = match suggestion {
+        None => {
+            let orphan = if open.orphans.contains(&claim.id) { "Orphaned · " } else { "" };
+            format!("{orphan}{label} · {}", source_name(claim, None))
+        }
+        Some((_, o)) => {
+            let confidence = o.confidence.map(|c| format!(" {c:.2}")).unwrap_or_default();
+            format!("Suggested{confidence} · {label} · {}", source_name(claim, o.source_name.as_deref()))
+        }
+    };
+    let preview = quote_preview(&claim.content.quote, 120);
+    let mut response = list_row::show(ui, selected, &title, &preview, Some(kind_color(kind)));
+    match suggestion {
+        None => {
+            if response.clicked() {
+                out.push(CodingIntent::SelectClaim(Some(claim.id)).into());
             }
         }
-    });
+        Some((i, o)) => {
+            if !o.reason.is_empty() {
+                response = response.on_hover_text(&o.reason);
+            }
+            if response.clicked() {
+                out.push(CodingIntent::SelectSuggestion(Some(i)).into());
+            }
+        }
+    }
 }
