@@ -16,7 +16,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::mode::Mode;
-use crate::model::Codebook;
+use crate::model::{Codebook, CodebookError, ReservedKey};
 
 /// A user command, without payload: what it acts on (the selected claim, the text
 /// selection, the current unit) is read from the state when it is applied.
@@ -579,22 +579,26 @@ fn is_function_key(key: Key) -> bool {
     key.name().strip_prefix('F').is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// The letters kind keys must avoid, each with the coding command that takes it
+/// (for [`Codebook::validate`]).
+pub fn reserved_keys() -> Vec<ReservedKey> {
+    Command::reserved_letters(Mode::Coding)
+        .into_iter()
+        .filter_map(|letter| {
+            let command = Command::shadowing(Mode::Coding, letter)?;
+            Some(ReservedKey { letter, command: command.spec().text.to_owned() })
+        })
+        .collect()
+}
+
 /// Every kind key of `codebook` that a command of the coding mode shadows, as one
 /// sentence each (the app shows them; `claimcoder check` reports them).
 pub fn kind_key_conflicts(codebook: &Codebook) -> Vec<String> {
     codebook
-        .kinds
-        .iter()
-        .filter_map(|kind| {
-            let letter = kind.key_char()?;
-            let command = Command::shadowing(Mode::Coding, letter)?;
-            Some(format!(
-                "kind `{}` key `{letter}` is taken by the command \"{}\"; choose a key other than {}",
-                kind.id,
-                command.spec().text,
-                Command::reserved_letters(Mode::Coding).iter().collect::<String>()
-            ))
-        })
+        .validate(&reserved_keys())
+        .into_iter()
+        .filter(|(_, e)| matches!(e, CodebookError::ReservedKey { .. }))
+        .map(|(_, e)| e.to_string())
         .collect()
 }
 
