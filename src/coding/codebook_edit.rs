@@ -65,7 +65,14 @@ impl Workspace {
         let usage = self.codebook_usage();
         let orphaned = orphans(&old, &codebook, &usage);
         remap.check(&old, &codebook, &orphaned)?;
-        let relevant = Remap(remap.0.iter().filter(|(o, _)| orphaned.iter().any(|(x, _)| x == *o)).map(|(o, m)| (o.clone(), m.clone())).collect());
+        let relevant = Remap(
+            remap
+                .0
+                .iter()
+                .filter(|(o, _)| orphaned.iter().any(|(x, _)| x == *o))
+                .map(|(o, m)| (o.clone(), m.clone()))
+                .collect(),
+        );
         let skip = self.open.as_ref().filter(|o| o.loaded.is_editable()).map(|o| o.loaded.path.clone());
         let mut report = remap_files(&self.corpus, &relevant, skip.as_deref())?;
         report.unreadable = usage.unreadable;

@@ -273,14 +273,8 @@ mod tests {
             [
                 (Place::Kind(2), CodebookError::DuplicateKey('A')),
                 (Place::Field(0), CodebookError::EmptyFieldLabel("position".into())),
-                (
-                    Place::Choice(0, 1),
-                    CodebookError::DuplicateValue { field: "position".into(), value: "1".into() }
-                ),
-                (
-                    Place::Choice(0, 1),
-                    CodebookError::EmptyChoiceLabel { field: "position".into(), value: "1".into() }
-                ),
+                (Place::Choice(0, 1), CodebookError::DuplicateValue { field: "position".into(), value: "1".into() }),
+                (Place::Choice(0, 1), CodebookError::EmptyChoiceLabel { field: "position".into(), value: "1".into() }),
                 (Place::Choice(0, 2), CodebookError::EmptyValue("position".into())),
             ]
         );

@@ -21,12 +21,11 @@ impl Codebook {
     /// returns its index.
     pub fn add_kind(&mut self, reserved: &[char]) -> usize {
         let id = free_id("kind", |id| self.kind(id).is_some());
-        let taken: BTreeSet<char> = self.kinds.iter().filter_map(Kind::key_char).chain(reserved.iter().copied()).collect();
+        let taken: BTreeSet<char> =
+            self.kinds.iter().filter_map(Kind::key_char).chain(reserved.iter().copied()).collect();
         let key = ('A'..='Z').chain('0'..='9').find(|c| !taken.contains(c)).map(String::from).unwrap_or_default();
-        let color = PALETTE
-            .iter()
-            .find(|c| self.kinds.iter().all(|k| !k.color.eq_ignore_ascii_case(c)))
-            .unwrap_or(&PALETTE[0]);
+        let color =
+            PALETTE.iter().find(|c| self.kinds.iter().all(|k| !k.color.eq_ignore_ascii_case(c))).unwrap_or(&PALETTE[0]);
         self.kinds.push(Kind {
             id,
             label: "New kind".to_owned(),
@@ -118,7 +117,10 @@ impl Codebook {
 
 /// `base`, else `base-2`, `base-3`, ... the first that `taken` says is free.
 fn free_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
-    std::iter::once(base.to_owned()).chain((2..).map(|n| format!("{base}-{n}"))).find(|id| !taken(id)).unwrap_or_default()
+    std::iter::once(base.to_owned())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|id| !taken(id))
+        .unwrap_or_default()
 }
 
 /// How many claims use one id or value, in how many files, by whom.
@@ -315,7 +317,9 @@ impl Remap {
                 (Orphan::Kind(_), MapTo::Clear) => false,
                 (Orphan::Field(_), MapTo::Clear) | (Orphan::Value { .. }, MapTo::Clear) => true,
                 (Orphan::Field(_), MapTo::Value(_)) => false,
-                (Orphan::Value { field, .. }, MapTo::Value(v)) => new.field(field).is_some_and(|f| f.disallowed(v).is_none()),
+                (Orphan::Value { field, .. }, MapTo::Value(v)) => {
+                    new.field(field).is_some_and(|f| f.disallowed(v).is_none())
+                }
             };
             if !allowed {
                 let target = match to {

@@ -24,7 +24,7 @@ pub use annotator::{Annotator, AnnotatorError};
 pub use claim::{Claim, ClaimId};
 pub use codebook::{Choice, Codebook, Field, FieldType, Kind, Project};
 pub use codebook_check::{CodebookError, Place, ReservedKey};
-pub use codebook_edit::{MapTo, Orphan, Remap, RemapError, UseCount, Usage, orphans};
+pub use codebook_edit::{MapTo, Orphan, Remap, RemapError, Usage, UseCount, orphans};
 pub use corpus::{Corpus, DocumentEntry};
 pub use cue::{Cue, CueRole};
 pub use document::{Document, DocumentError};

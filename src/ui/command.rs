@@ -36,6 +36,8 @@ pub enum Command {
     Reload,
     /// Ask "Who is coding?" again.
     ChangeAnnotator,
+    /// Open the codebook window as the editor.
+    EditCodebook,
     /// Save and close the window.
     Quit,
     /// Undo the last change of the mode's data.
@@ -156,6 +158,7 @@ impl Command {
         Command::ImportArticles,
         Command::Reload,
         Command::ChangeAnnotator,
+        Command::EditCodebook,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -241,6 +244,13 @@ impl Command {
             Command::ChangeAnnotator => {
                 spec("Change annotator…", "Code as someone else", &[], ALL_MODES, Some((File, 2)))
             }
+            Command::EditCodebook => spec(
+                "Edit codebook…",
+                "Add, rename and reorder claim kinds, fields and choices; saved to claimcoder.ron",
+                &[],
+                ALL_MODES,
+                Some((File, 2)),
+            ),
             Command::Quit => {
                 spec("Quit", "Save and close the window", &const { [cmd(Key::Q)] }, ALL_MODES, Some((File, 3)))
             }
@@ -458,6 +468,7 @@ impl Command {
             | Command::ImportArticles
             | Command::Reload
             | Command::ChangeAnnotator
+            | Command::EditCodebook
             | Command::Quit
             | Command::Undo
             | Command::Redo
@@ -650,6 +661,7 @@ mod tests {
             | Command::ImportArticles
             | Command::Reload
             | Command::ChangeAnnotator
+            | Command::EditCodebook
             | Command::Quit
             | Command::Undo
             | Command::Redo
@@ -684,8 +696,8 @@ mod tests {
             | Command::ToggleShortcuts
             | Command::Escape => 1,
         };
-        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 40);
-        assert_eq!(Command::ALL.len(), 40, "a new command must be added to Command::ALL");
+        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 41);
+        assert_eq!(Command::ALL.len(), 41, "a new command must be added to Command::ALL");
     }
 
     #[test]
