@@ -171,18 +171,36 @@ fn row_buttons(ui: &mut egui::Ui, place: Place, last: bool, send: &mut impl FnMu
     }
 }
 
-/// An id: editable until a claim uses it, then shown fixed.
+/// The id line under a kind or field: editable until a claim uses it, then shown
+/// fixed with how many claims use it.
 fn id_ui(ui: &mut egui::Ui, id: &mut String, used: Option<&UseCount>) {
-    match used {
-        Some(count) => {
-            ui.label(RichText::new(format!("id {id}")).monospace().color(muted(ui)))
-                .on_hover_text(format!("Fixed: used by {}", count.describe()));
+    ui.horizontal_wrapped(|ui| {
+        ui.add_space(INDENT);
+        match used {
+            Some(count) => {
+                ui.label(RichText::new(format!("id {id}")).monospace().color(muted(ui)));
+                ui.label(RichText::new(format!("fixed: used by {}", count.describe())).small().color(muted(ui)));
+            }
+            None => {
+                ui.label(RichText::new("id").color(muted(ui)));
+                ui.add(egui::TextEdit::singleline(id).desired_width(140.0).font(egui::TextStyle::Monospace));
+                ui.label(RichText::new("not used yet").small().color(muted(ui)));
+            }
         }
-        None => {
-            ui.label("id");
-            ui.add(egui::TextEdit::singleline(id).desired_width(90.0).font(egui::TextStyle::Monospace));
-        }
-    }
+    });
+}
+
+/// Room left of a kind's or field's second lines, so they read as part of its row.
+const INDENT: f32 = 8.0;
+
+/// A multi-line text with its name on the left (the hint goes once text is typed).
+fn labelled_text(ui: &mut egui::Ui, name: &str, text: &mut String, hint: &str) -> egui::Response {
+    ui.horizontal(|ui| {
+        ui.add_space(INDENT);
+        ui.add_sized([70.0, 18.0], egui::Label::new(RichText::new(name).color(muted(ui))));
+        ui.add(egui::TextEdit::multiline(text).desired_rows(1).desired_width(f32::INFINITY).hint_text(hint))
+    })
+    .inner
 }
 
 fn kind_ui(
@@ -202,29 +220,18 @@ fn kind_ui(
         if egui::color_picker::color_edit_button_srgb(ui, &mut rgb).changed() {
             kind.color = format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]);
         }
-        ui.add(egui::TextEdit::singleline(&mut kind.color).desired_width(64.0).font(egui::TextStyle::Monospace))
+        ui.add(egui::TextEdit::singleline(&mut kind.color).desired_width(76.0).font(egui::TextStyle::Monospace))
             .on_hover_text("Colour, #rrggbb");
-        ui.add(egui::TextEdit::singleline(&mut kind.label).desired_width(130.0).hint_text("label"));
+        ui.add(egui::TextEdit::singleline(&mut kind.label).desired_width(160.0).hint_text("label"));
         ui.label("key");
         ui.add(egui::TextEdit::singleline(&mut kind.key).desired_width(22.0).char_limit(1));
-        id_ui(ui, &mut kind.id, used);
         row_buttons(ui, Place::Kind(i), last, send);
     });
+    id_ui(ui, &mut kind.id, used);
     problems_at(ui, problems, Place::Kind(i));
-    ui.add(
-        egui::TextEdit::multiline(&mut kind.definition)
-            .desired_rows(1)
-            .desired_width(f32::INFINITY)
-            .hint_text("Definition: the coding rule"),
-    );
+    labelled_text(ui, "Definition", &mut kind.definition, "the coding rule");
     let mut examples = kind.examples.join("\n");
-    let response = ui.add(
-        egui::TextEdit::multiline(&mut examples)
-            .desired_rows(1)
-            .desired_width(f32::INFINITY)
-            .hint_text("Examples, one a line"),
-    );
-    if response.changed() {
+    if labelled_text(ui, "Examples", &mut examples, "one a line").changed() {
         kind.examples = examples.split('\n').map(str::to_owned).collect();
     }
     ui.add_space(6.0);
@@ -243,8 +250,7 @@ fn field_ui(
     let saved = editor.base.field(&field.id).cloned();
     let used = editor.usage.fields.get(&field.id).filter(|_| saved.is_some());
     ui.horizontal_wrapped(|ui| {
-        ui.add(egui::TextEdit::singleline(&mut field.label).desired_width(130.0).hint_text("label"));
-        id_ui(ui, &mut field.id, used);
+        ui.add(egui::TextEdit::singleline(&mut field.label).desired_width(160.0).hint_text("label"));
         ui.add_enabled_ui(used.is_none(), |ui| {
             egui::ComboBox::from_id_salt(("field-type", i)).selected_text(field.r#type.as_str()).show_ui(ui, |ui| {
                 for t in FIELD_TYPES {
@@ -254,19 +260,15 @@ fn field_ui(
         });
         row_buttons(ui, Place::Field(i), last, send);
     });
+    id_ui(ui, &mut field.id, used);
     problems_at(ui, problems, Place::Field(i));
-    ui.add(
-        egui::TextEdit::multiline(&mut field.definition)
-            .desired_rows(1)
-            .desired_width(f32::INFINITY)
-            .hint_text("Definition: what to code here"),
-    );
+    labelled_text(ui, "Definition", &mut field.definition, "what to code here");
     if matches!(field.r#type, FieldType::Category | FieldType::Scale) {
         let n = field.values.len();
         let id = field.id.clone();
         for (j, choice) in field.values.iter_mut().enumerate() {
             ui.horizontal_wrapped(|ui| {
-                ui.add_space(16.0);
+                ui.add_space(INDENT + 70.0);
                 ui.label(RichText::new(format!("{}.", j + 1)).color(muted(ui)));
                 let used_value = saved.as_ref().is_some_and(|f| f.rank(&choice.value).is_some())
                     && editor.usage.uses_value(&id, &choice.value);
@@ -293,7 +295,7 @@ fn field_ui(
             problems_at(ui, problems, Place::Choice(i, j));
         }
         ui.horizontal(|ui| {
-            ui.add_space(16.0);
+            ui.add_space(INDENT + 70.0);
             let what = if field.r#type == FieldType::Scale { "Add step" } else { "Add choice" };
             if ui.small_button(what).clicked() {
                 send(CodebookIntent::AddChoice(i));
