@@ -169,6 +169,9 @@ fn add_rename_reorder_and_remove_a_used_choice_with_mapping_then_undo() {
     assert!(h.query_by_label_contains("changed (undo or redo) since this draft began").is_some());
 }
 
+/// A change of the draft.
+type Change = fn(&mut claimcoder::model::Codebook);
+
 #[test]
 fn bad_inputs_are_shown_at_their_row_and_never_saved() {
     let corpus = seed_corpus(true);
@@ -176,7 +179,7 @@ fn bad_inputs_are_shown_at_their_row_and_never_saved() {
     let before = std::fs::read(root.join("claimcoder.ron")).unwrap();
     let mut h = app(root, Some("analyst-a"));
     start_editing(&mut h);
-    let cases: [(&str, fn(&mut claimcoder::model::Codebook)); 6] = [
+    let cases: [(&str, Change); 6] = [
         ("kind id `assertion` is used twice", |d| {
             d.add_kind(&[]);
             d.kinds[3].id = "assertion".into();

@@ -190,6 +190,9 @@ fn id_ui(ui: &mut egui::Ui, id: &mut String, used: Option<&UseCount>) {
     });
 }
 
+/// The width of a choice's value, so the labels after it line up.
+const VALUE_WIDTH: f32 = 110.0;
+
 /// Room left of a kind's or field's second lines, so they read as part of its row.
 const INDENT: f32 = 8.0;
 
@@ -273,7 +276,11 @@ fn field_ui(
                 let used_value = saved.as_ref().is_some_and(|f| f.rank(&choice.value).is_some())
                     && editor.usage.uses_value(&id, &choice.value);
                 if used_value {
-                    ui.label(RichText::new(&choice.value).monospace().color(muted(ui))).on_hover_text(format!(
+                    ui.add_sized(
+                        [VALUE_WIDTH, 18.0],
+                        egui::Label::new(RichText::new(&choice.value).monospace().color(muted(ui))).truncate(),
+                    )
+                    .on_hover_text(format!(
                         "Fixed: used by {}",
                         editor
                             .usage
@@ -284,12 +291,12 @@ fn field_ui(
                 } else {
                     ui.add(
                         egui::TextEdit::singleline(&mut choice.value)
-                            .desired_width(90.0)
+                            .desired_width(VALUE_WIDTH - 8.0)
                             .font(egui::TextStyle::Monospace)
                             .hint_text("value"),
                     );
                 }
-                ui.add(egui::TextEdit::singleline(&mut choice.label).desired_width(160.0).hint_text("label"));
+                ui.add(egui::TextEdit::singleline(&mut choice.label).desired_width(220.0).hint_text("label"));
                 row_buttons(ui, Place::Choice(i, j), j + 1 == n, send);
             });
             problems_at(ui, problems, Place::Choice(i, j));
