@@ -1,11 +1,13 @@
 //! The coding session, free of any GUI so the command line, the app and the tests
 //! share it: an open corpus with its saving rules ([`workspace`]), the document being
-//! coded ([`open_document`]), the edits a coder makes ([`edit`], claim fields in [`field_edit`]), undo ([`undo`]), the
+//! coded ([`open_document`]), the edits a coder makes ([`edit`], claim fields in [`field_edit`], the
+//! codebook in [`codebook_edit`]), undo ([`undo`]), the
 //! document list's facts ([`listing`]), what the save indicator says
 //! ([`save_status`]), changes other programs make while it is open ([`outside`])
 //! and the conflicts their merges leave ([`conflicts`]), and the suggested claims
 //! offered on the open document ([`suggestions`]). The app's coding mode turns intents into calls of these.
 
+pub mod codebook_edit;
 pub mod conflicts;
 pub mod edit;
 pub mod field_edit;

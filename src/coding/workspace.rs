@@ -373,28 +373,43 @@ impl Workspace {
         }
     }
 
-    /// Writes `claimcoder.ron` unless it is broken or was changed by someone else.
+    /// Writes `claimcoder.ron` unless it is broken or was changed by someone else;
+    /// a refusal or failure is the notice.
     pub fn save_project(&mut self) {
+        if let Err(e) = self.write_project() {
+            self.notice = Some(e);
+        }
+    }
+
+    /// Why `claimcoder.ron` must not be written now: it had an error when read, or
+    /// another program changed (or created) it since.
+    pub fn project_unwritable(&self) -> Option<String> {
         let path = self.corpus.project_path();
         if let Some(err) = &self.project_error {
-            self.notice = Some(format!("The codebook file is not written while it has an error: {err}"));
-            return;
+            return Some(format!("The codebook file is not written while it has an error: {err}"));
         }
-        if let Some(stamp) = &self.project_stamp
-            && !stamp.still_matches(&path)
-        {
-            self.notice = Some(format!(
-                "{} was changed by another program; your registry changes are kept in memory and not written.",
+        let changed = match &self.project_stamp {
+            Some(stamp) => !stamp.still_matches(&path),
+            None => path.exists(),
+        };
+        changed.then(|| {
+            format!(
+                "{} was changed by another program; your codebook and registry changes are kept in memory and not \
+                 written (reopen the corpus to read it).",
                 path.display()
-            ));
-            return;
+            )
+        })
+    }
+
+    /// Writes `claimcoder.ron` now, or says why not.
+    pub fn write_project(&mut self) -> Result<(), String> {
+        if let Some(why) = self.project_unwritable() {
+            return Err(why);
         }
-        match save_project(&path, &self.project) {
-            Ok(()) => {
-                self.project_stamp = std::fs::read(&path).ok().map(|b| DiskStamp::of(&path, &b));
-            }
-            Err(e) => self.notice = Some(format!("cannot write {}: {e}", path.display())),
-        }
+        let path = self.corpus.project_path();
+        save_project(&path, &self.project).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        self.project_stamp = std::fs::read(&path).ok().map(|b| DiskStamp::of(&path, &b));
+        Ok(())
     }
 
     /// Re-points every claim of this annotator from actor `from` to `into` in the

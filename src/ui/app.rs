@@ -56,6 +56,8 @@ pub(crate) struct Dialogs {
     pub(crate) shortcuts: bool,
     /// The codebook window.
     pub(crate) codebook: bool,
+    /// The codebook editor (inside the codebook window), while editing.
+    pub(crate) codebook_editor: Option<super::widgets::codebook_editor::CodebookEditor>,
     /// The actor registry window.
     pub(crate) actors: Option<ActorsWindow>,
     /// Shown when closing would lose work: why.
@@ -196,6 +198,11 @@ impl App {
         self.datasets.articles.as_ref()
     }
 
+    /// The codebook editor, while editing.
+    pub fn codebook_editor(&self) -> Option<&super::widgets::codebook_editor::CodebookEditor> {
+        self.dialogs.codebook_editor.as_ref()
+    }
+
     /// Whether the find bar is open.
     pub fn is_finding(&self) -> bool {
         self.coding.find.is_some()
@@ -249,6 +256,7 @@ impl App {
             | Command::ImportBrat
             | Command::ImportArticles
             | Command::ToggleCodebook
+            | Command::EditCodebook
             | Command::ToggleActors
             | Command::ToggleDocumentList
             | Command::ToggleInspector => ws.is_some(),

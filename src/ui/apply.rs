@@ -14,6 +14,7 @@ use super::mode::Mode;
 use super::picker::{NO_PATH_CHOSEN, PathKind, PathRequest};
 use super::review::ReviewState;
 use super::statistics::StatisticsState;
+use super::widgets::codebook_editor::{CodebookEditor, CodebookIntent};
 use super::widgets::dialogs::{AnnotatorPrompt, OpenCorpus};
 use crate::coding::Workspace;
 use crate::coding::listing::read_rows;
@@ -41,6 +42,7 @@ impl App {
                 }
                 Intent::Datasets(i) => self.datasets.apply(i, self.workspace.as_ref()),
                 Intent::Statistics(i) => self.statistics.apply(i, self.workspace.as_ref()),
+                Intent::Codebook(i) => self.apply_codebook(i),
             };
             for effect in effects.0 {
                 self.run(effect, &mut queue);
@@ -115,7 +117,10 @@ impl App {
                 }
             },
             AppIntent::ToggleShortcuts => self.dialogs.shortcuts = !self.dialogs.shortcuts,
-            AppIntent::ToggleCodebook => self.dialogs.codebook = !self.dialogs.codebook,
+            AppIntent::ToggleCodebook => {
+                self.dialogs.codebook = !self.dialogs.codebook;
+                self.dialogs.codebook_editor = None;
+            }
             AppIntent::ToggleActors => {
                 self.dialogs.actors = match self.dialogs.actors {
                     Some(_) => None,
@@ -164,6 +169,29 @@ impl App {
                 self.allow_close = true;
                 self.dialogs.confirm_close = None;
                 return Effects::one(Effect::CloseWindow);
+            }
+        }
+        Effects::none()
+    }
+
+    /// Applies an intent of the codebook editor: starting and stopping here, the
+    /// rest in the editor; a save that rewrote files refreshes review and statistics.
+    fn apply_codebook(&mut self, intent: CodebookIntent) -> Effects {
+        let Some(ws) = &mut self.workspace else { return Effects::none() };
+        match intent {
+            CodebookIntent::StartEditing => {
+                ws.save_now();
+                self.dialogs.codebook = true;
+                self.dialogs.codebook_editor = Some(CodebookEditor::of(ws));
+            }
+            CodebookIntent::StopEditing => self.dialogs.codebook_editor = None,
+            intent => {
+                let Some(editor) = &mut self.dialogs.codebook_editor else { return Effects::none() };
+                let saving = matches!(intent, CodebookIntent::Save);
+                editor.apply(intent, ws);
+                if saving && self.mode.uses_dataset() {
+                    return Effects::one(Effect::LoadDataset);
+                }
             }
         }
         Effects::none()

@@ -16,7 +16,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::mode::Mode;
-use crate::model::Codebook;
+use crate::model::{Codebook, CodebookError, ReservedKey};
 
 /// A user command, without payload: what it acts on (the selected claim, the text
 /// selection, the current unit) is read from the state when it is applied.
@@ -36,6 +36,8 @@ pub enum Command {
     Reload,
     /// Ask "Who is coding?" again.
     ChangeAnnotator,
+    /// Open the codebook window as the editor.
+    EditCodebook,
     /// Save and close the window.
     Quit,
     /// Undo the last change of the mode's data.
@@ -170,6 +172,7 @@ impl Command {
         Command::ImportArticles,
         Command::Reload,
         Command::ChangeAnnotator,
+        Command::EditCodebook,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -260,6 +263,13 @@ impl Command {
             Command::ChangeAnnotator => {
                 spec("Change annotator…", "Code as someone else", &[], ALL_MODES, Some((File, 2)))
             }
+            Command::EditCodebook => spec(
+                "Edit codebook…",
+                "Add, rename and reorder claim kinds, fields and choices; saved to claimcoder.ron",
+                &[],
+                ALL_MODES,
+                Some((File, 2)),
+            ),
             Command::Quit => {
                 spec("Quit", "Save and close the window", &const { [cmd(Key::Q)] }, ALL_MODES, Some((File, 3)))
             }
@@ -512,6 +522,7 @@ impl Command {
             | Command::ImportArticles
             | Command::Reload
             | Command::ChangeAnnotator
+            | Command::EditCodebook
             | Command::Quit
             | Command::Undo
             | Command::Redo
@@ -638,22 +649,26 @@ fn is_function_key(key: Key) -> bool {
     key.name().strip_prefix('F').is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// The letters kind keys must avoid, each with the coding command that takes it
+/// (for [`Codebook::validate`]).
+pub fn reserved_keys() -> Vec<ReservedKey> {
+    Command::reserved_letters(Mode::Coding)
+        .into_iter()
+        .filter_map(|letter| {
+            let command = Command::shadowing(Mode::Coding, letter)?;
+            Some(ReservedKey { letter, command: command.spec().text.to_owned() })
+        })
+        .collect()
+}
+
 /// Every kind key of `codebook` that a command of the coding mode shadows, as one
 /// sentence each (the app shows them; `claimcoder check` reports them).
 pub fn kind_key_conflicts(codebook: &Codebook) -> Vec<String> {
     codebook
-        .kinds
-        .iter()
-        .filter_map(|kind| {
-            let letter = kind.key_char()?;
-            let command = Command::shadowing(Mode::Coding, letter)?;
-            Some(format!(
-                "kind `{}` key `{letter}` is taken by the command \"{}\"; choose a key other than {}",
-                kind.id,
-                command.spec().text,
-                Command::reserved_letters(Mode::Coding).iter().collect::<String>()
-            ))
-        })
+        .validate(&reserved_keys())
+        .into_iter()
+        .filter(|(_, e)| matches!(e, CodebookError::ReservedKey { .. }))
+        .map(|(_, e)| e.to_string())
         .collect()
 }
 
@@ -705,6 +720,7 @@ mod tests {
             | Command::ImportArticles
             | Command::Reload
             | Command::ChangeAnnotator
+            | Command::EditCodebook
             | Command::Quit
             | Command::Undo
             | Command::Redo
@@ -744,8 +760,8 @@ mod tests {
             | Command::ToggleShortcuts
             | Command::Escape => 1,
         };
-        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 45);
-        assert_eq!(Command::ALL.len(), 45, "a new command must be added to Command::ALL");
+        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 46);
+        assert_eq!(Command::ALL.len(), 46, "a new command must be added to Command::ALL");
     }
 
     #[test]

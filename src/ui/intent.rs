@@ -14,6 +14,7 @@ use super::mode::Mode;
 use super::review::ReviewIntent;
 use super::statistics::StatisticsIntent;
 use super::widgets::actors_window::ActorsWindow;
+use super::widgets::codebook_editor::CodebookIntent;
 use crate::store::Dataset;
 
 /// A user intent.
@@ -29,6 +30,8 @@ pub enum Intent {
     Datasets(DatasetsIntent),
     /// The statistics mode.
     Statistics(StatisticsIntent),
+    /// The codebook editor.
+    Codebook(CodebookIntent),
 }
 
 /// An intent of the app itself.
@@ -105,7 +108,8 @@ into_intent!(
     Coding(CodingIntent),
     Review(ReviewIntent),
     Datasets(DatasetsIntent),
-    Statistics(StatisticsIntent)
+    Statistics(StatisticsIntent),
+    Codebook(CodebookIntent)
 );
 
 impl Command {
@@ -163,6 +167,7 @@ impl Command {
             Command::ToggleDocumentList => CodingIntent::TogglePanel(Panel::Documents).into(),
             Command::ToggleInspector => CodingIntent::TogglePanel(Panel::Inspector).into(),
             Command::ToggleCodebook => AppIntent::ToggleCodebook.into(),
+            Command::EditCodebook => CodebookIntent::StartEditing.into(),
             Command::ToggleActors => AppIntent::ToggleActors.into(),
             Command::ToggleShortcuts => AppIntent::ToggleShortcuts.into(),
             Command::Escape => AppIntent::Escape.into(),

@@ -7,6 +7,7 @@
 #[path = "../support/app.rs"]
 mod common;
 
+mod codebook;
 mod coding;
 mod dashboard;
 mod effort;

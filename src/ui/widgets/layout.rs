@@ -47,7 +47,7 @@ fn windows(ctx: &egui::Context, app: &App, out: &mut Vec<Intent>) {
     }
     if let Some(ws) = &app.workspace {
         if app.dialogs.codebook {
-            codebook_window::show(ctx, &ws.project, out);
+            codebook_window::show(ctx, &ws.project, app.dialogs.codebook_editor.as_ref(), out);
         }
         if let Some(window) = &app.dialogs.actors {
             actors_window::show(ctx, window, &ws.project, out);

@@ -4,6 +4,8 @@
 //! changes the app's state itself.
 
 pub(crate) mod actors_window;
+pub(crate) mod codebook_editor;
+pub(crate) mod codebook_editor_view;
 pub(crate) mod codebook_window;
 pub(crate) mod dataset_status;
 pub(crate) mod dialogs;
