@@ -21,6 +21,6 @@ pub use edit::Mark;
 pub use listing::{DocSummary, Listing};
 pub use open_document::OpenDocument;
 pub use save_status::SaveStatus;
-pub use undo::{Snapshot, UndoStack};
+pub use undo::{Kept, Snapshot, UndoStack};
 pub use view_request::ViewRequest;
 pub use workspace::Workspace;

@@ -10,6 +10,7 @@ use crate::coding::{Mark, OpenDocument};
 use crate::model::{Claim, ClaimId, Project, Span};
 use crate::ui::command::Command;
 use crate::ui::intent::Intent;
+use crate::ui::widgets::request::Fresh as _;
 use crate::ui::widgets::style::{kind_color, muted, warning};
 
 /// The inspector's own inputs (what is being typed), kept across frames. The view
@@ -65,11 +66,16 @@ fn claim_editor(
         state.source_query.clear();
     }
     let kind = project.kinds.iter().find(|k| k.id == claim.kind);
-    ui.horizontal(|ui| {
+    let heading = ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
         ui.painter().rect_filled(rect, 3.0, kind_color(kind));
         ui.label(RichText::new(format!("Claim {}", claim.id)).heading());
     });
+    // A claim selected (J, K, a click) brings the inspector's top into view when the
+    // inspector was scrolled down to the claim list.
+    if open.scroll_to.fresh(ui.ctx(), egui::Id::unique("inspector-claim-scroll")).is_some() {
+        heading.response.scroll_to_me(None);
+    }
     if open.orphans.contains(&claim.id) {
         ui.colored_label(
             warning(ui),

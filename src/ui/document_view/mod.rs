@@ -63,16 +63,26 @@ pub struct ClaimMark {
 impl ClaimMark {
     /// The marks of `claims`, coloured by the codebook.
     pub fn of(claims: &[Claim], codebook: &Codebook) -> Vec<Self> {
+        // Each kind's colour is parsed once, not once per claim in every frame.
+        let colors: Vec<(&str, Color32)> = codebook
+            .kinds
+            .iter()
+            .map(|k| {
+                let [r, g, b] = k.rgb();
+                (k.id.as_str(), Color32::from_rgb(r, g, b))
+            })
+            .collect();
+        let grey = Color32::from_rgb(128, 128, 128);
         claims
             .iter()
             .map(|c| {
-                let [r, g, b] = codebook.kind(&c.kind).map_or([128, 128, 128], |k| k.rgb());
+                let color = colors.iter().find(|(id, _)| *id == c.kind).map_or(grey, |(_, color)| *color);
                 Self {
                     id: c.id,
                     content: c.content.start..c.content.end,
                     mention: c.source_mention.as_ref().map(|s| s.start..s.end),
                     cue: c.cue.as_ref().map(|s| s.start..s.end),
-                    color: Color32::from_rgb(r, g, b),
+                    color,
                 }
             })
             .collect()
@@ -137,6 +147,10 @@ pub struct DocumentView {
     drawn: (Rect, f32),
     /// How many blocks were laid out so far (for tests and benchmarks).
     pub layouts: u64,
+    /// Bumped whenever a block's position or layout changes (where a char is drawn).
+    layout_epoch: u64,
+    /// The scroll bar's claim marks, kept while the claims and layout are the same.
+    bar_marks: scrollbar::MarksCache,
 }
 
 impl DocumentView {
@@ -165,6 +179,8 @@ impl DocumentView {
             last_used: HashMap::new(),
             drawn: (Rect::NOTHING, 0.0),
             layouts: 0,
+            layout_epoch: 0,
+            bar_marks: Default::default(),
         }
     }
 
@@ -298,6 +314,7 @@ impl DocumentView {
     }
 
     fn recompute_tops(&mut self) {
+        self.layout_epoch += 1;
         let mut y = 0.0;
         for (top, h) in self.tops.iter_mut().zip(&self.heights) {
             *top = y;
@@ -371,6 +388,7 @@ impl DocumentView {
         let changed = (laid.height - self.heights[i]).abs() > 0.01;
         self.heights[i] = laid.height;
         self.laid.insert(i, laid);
+        self.layout_epoch += 1;
         changed
     }
 
@@ -383,6 +401,7 @@ impl DocumentView {
         ages.sort_unstable();
         for (_, i) in ages.into_iter().take(self.laid.len() - KEEP_LAID / 2) {
             self.laid.remove(&i);
+            self.layout_epoch += 1;
             self.last_used.remove(&i);
         }
     }
