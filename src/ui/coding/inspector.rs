@@ -8,8 +8,10 @@ use super::actor_picker::{self, ActorPick};
 use super::claim_fields::{self, FieldInputs};
 use crate::coding::{Mark, OpenDocument};
 use crate::model::{Claim, ClaimId, Project, Span};
+use crate::text::Direction;
 use crate::ui::command::Command;
 use crate::ui::intent::Intent;
+use crate::ui::widgets::bidi_line;
 use crate::ui::widgets::request::Fresh as _;
 use crate::ui::widgets::style::{kind_color, muted, warning};
 
@@ -82,7 +84,7 @@ fn claim_editor(
             "Orphaned: this claim's text is no longer in the document. Select the passage it belongs to and press X to re-anchor it.",
         );
     }
-    ui.label(RichText::new(quote_preview(&claim.content.quote, 240)).italics());
+    quote(ui, &quote_preview(&claim.content.quote, 240));
     ui.add_space(6.0);
 
     ui.label(RichText::new("Kind").strong());
@@ -200,7 +202,7 @@ fn span_row(
         ui.label(RichText::new(format!("{label}:")).strong());
         match span {
             Some(s) => {
-                ui.label(format!("“{}”", quote_preview(&s.quote, 60)));
+                bidi_line::label(ui, &quote_preview(&s.quote, 60));
                 if ui.small_button("×").on_hover_text(format!("Remove the {}", label.to_lowercase())).clicked() {
                     actions.push(CodingIntent::ClearMark(claim, mark));
                 }
@@ -213,6 +215,16 @@ fn span_row(
             actions.push(CodingIntent::Mark(mark));
         }
     });
+}
+
+/// The claim's text: in italics, or for a right-to-left quote laid out as the
+/// document view lays out text (bidi order, right-aligned, wrapped).
+fn quote(ui: &mut egui::Ui, text: &str) {
+    if Direction::of(text) == Direction::Rtl {
+        crate::ui::document_view::passage(ui, text);
+    } else {
+        ui.label(RichText::new(text).italics());
+    }
 }
 
 /// A quote cut to `max` characters with an ellipsis, on one line.

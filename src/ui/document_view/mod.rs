@@ -89,6 +89,29 @@ impl ClaimMark {
     }
 }
 
+/// A short text (a claim's quote) drawn as the view draws text: in bidi order,
+/// right-aligned when it reads right to left, wrapped to the width `ui` has. Not
+/// selectable; laid out each frame (egui keeps the shaped words).
+pub fn passage(ui: &mut Ui, text: &str) -> egui::Response {
+    let index = TextIndex::new(text.to_owned());
+    let width = ui.available_width().max(40.0);
+    let laid: Vec<LaidBlock> =
+        ui.ctx().fonts_mut(|f| blocks::blocks(&index).iter().map(|b| layout::lay_out(&index, b, width, f)).collect());
+    let height = laid.iter().map(|l| l.height).sum();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    let painter = ui.painter_at(rect.expand(2.0));
+    let color = ui.visuals().strong_text_color();
+    let mut top = rect.top();
+    for block in &laid {
+        for (offset, galley, _) in &block.galleys {
+            painter.galley(pos2(rect.left(), top) + *offset, galley.clone(), color);
+        }
+        top += block.height;
+    }
+    response
+}
+
 /// What to mark in the text this frame.
 #[derive(Clone, Copy, Default)]
 pub struct Marks<'a> {
@@ -210,6 +233,12 @@ impl DocumentView {
     /// Scrolls so that char `pos` is in view (centred when it was off screen).
     pub fn scroll_to(&mut self, pos: usize) {
         self.scroll_request = Some(pos.min(self.text.char_len()));
+    }
+
+    /// The height of the whole text as laid out so far (estimated for blocks not
+    /// yet drawn), for a view sized to its text.
+    pub fn content_height(&self) -> f32 {
+        self.total_height()
     }
 
     /// The scroll offset from the top of the text, in points.

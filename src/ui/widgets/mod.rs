@@ -4,6 +4,7 @@
 //! changes the app's state itself.
 
 pub(crate) mod actors_window;
+pub(crate) mod bidi_line;
 pub(crate) mod codebook_window;
 pub(crate) mod dataset_status;
 pub(crate) mod dialogs;
