@@ -94,11 +94,13 @@ impl ClaimMark {
 /// selectable; laid out each frame (egui keeps the shaped words).
 pub fn passage(ui: &mut Ui, text: &str) -> egui::Response {
     let index = TextIndex::new(text.to_owned());
-    let width = ui.available_width().max(40.0);
+    let available = ui.available_width().max(40.0);
+    // Clear of a scroll bar floating over the right edge.
+    let width = available - PADDING.min(available / 4.0);
     let laid: Vec<LaidBlock> =
         ui.ctx().fonts_mut(|f| blocks::blocks(&index).iter().map(|b| layout::lay_out(&index, b, width, f)).collect());
     let height = laid.iter().map(|l| l.height).sum();
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(available, height), Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     let painter = ui.painter_at(rect.expand(2.0));
     let color = ui.visuals().strong_text_color();

@@ -26,18 +26,11 @@ pub(crate) fn job(text: &str, font: FontId, color: Color32) -> (LayoutJob, Direc
     (job, direction)
 }
 
-/// A label of one line, right-aligned in the space left when it reads right to left.
+/// A label of one line in bidi order, inline (for a short quote beside buttons).
 pub(crate) fn label(ui: &mut egui::Ui, text: &str) -> egui::Response {
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let (job, direction) = job(text, font, ui.visuals().text_color());
-    let label = egui::Label::new(job).wrap_mode(egui::TextWrapMode::Truncate);
-    match direction {
-        Direction::Ltr => ui.add(label),
-        Direction::Rtl => {
-            let layout = egui::Layout::right_to_left(egui::Align::Center);
-            ui.with_layout(layout, |ui| ui.add(label)).inner
-        }
-    }
+    let (job, _) = job(text, font, ui.visuals().text_color());
+    ui.add(egui::Label::new(job).wrap_mode(egui::TextWrapMode::Truncate))
 }
 
 #[cfg(test)]
