@@ -243,6 +243,13 @@ impl DocumentView {
         self.total_height()
     }
 
+    /// Where the text column was drawn in the last frame, left to right (margins
+    /// beside it, such as review's lanes, go by it).
+    pub fn column(&self) -> egui::Rangef {
+        let (_, left) = self.drawn;
+        egui::Rangef::new(left, left + self.geometry.0)
+    }
+
     /// The scroll offset from the top of the text, in points.
     pub fn scroll_offset(&self) -> f32 {
         self.scroll

@@ -9,7 +9,6 @@ pub(crate) mod codebook_window;
 pub(crate) mod dataset_status;
 pub(crate) mod dialogs;
 pub(crate) mod help;
-pub(crate) mod highlight;
 pub(crate) mod layout;
 pub(crate) mod list_row;
 pub(crate) mod menu_bar;
