@@ -347,12 +347,12 @@ impl Workspace {
             self.notice = Some(format!("This document is read-only for you: {}", self.save.label()));
             return;
         }
-        let before = open.snapshot(&self.project);
+        let before = open.undo.keep(&mut open.loaded.file, &self.project);
         if !f(open, &mut self.project) {
             return;
         }
-        open.undo.record(before.clone(), coalesce);
-        let project_changed = self.project != before.project;
+        let project_changed = self.project != *before.project();
+        open.undo.record_kept(before, coalesce);
         self.changed();
         if project_changed {
             self.save_project();

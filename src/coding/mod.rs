@@ -26,6 +26,6 @@ pub use listing::{DocSummary, Listing};
 pub use open_document::OpenDocument;
 pub use save_status::SaveStatus;
 pub use suggestions::{Offer, Suggestions};
-pub use undo::{Snapshot, UndoStack};
+pub use undo::{Kept, Snapshot, UndoStack};
 pub use view_request::ViewRequest;
 pub use workspace::Workspace;

@@ -202,11 +202,8 @@ impl Workspace {
             row.claims = open.loaded.file.claims.len();
             row.status = Some(open.loaded.file.status);
         } else if let Some(slot) = self.listing.rows.get_mut(open.index) {
-            let entry = &self.corpus.documents[open.index];
-            let mut row = DocSummary::read(entry, &self.annotator);
-            row.claims = open.loaded.file.claims.len();
-            row.status = Some(open.loaded.file.status);
-            *slot = Some(row);
+            let file = &open.loaded.file;
+            *slot = Some(DocSummary::of_open(&open.doc.id, open.doc.text.as_str(), file.claims.len(), file.status));
         }
     }
 

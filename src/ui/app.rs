@@ -224,6 +224,13 @@ impl App {
         self.caches.text.layouts()
     }
 
+    /// What review's side-by-side views drew in the last frame, one list per shown
+    /// version: each piece of text's screen rect and the chars (of the document) it
+    /// shows, for tests of right-to-left layout.
+    pub fn review_versions_drawn(&self) -> Vec<Vec<(egui::Rect, std::ops::Range<usize>)>> {
+        self.caches.review.versions.drawn()
+    }
+
     /// Whether a modal window is open (letter keys then do nothing).
     pub(crate) fn has_modal(&self) -> bool {
         self.dialogs.annotator_prompt.is_some()

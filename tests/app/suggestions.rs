@@ -10,7 +10,7 @@ use claimcoder::model::{AnnotationFile, Claim, Span, TextIndex};
 use claimcoder::ui::{App, AppIntent, TEXT_ID};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable};
+use egui_kittest::kittest::Queryable;
 
 const DOC0: &str = "000_f61589d60f9b959b";
 
@@ -291,7 +291,7 @@ fn a_read_only_coder_file_is_never_written_by_accepting_or_rejecting() {
 }
 
 #[test]
-fn the_claim_list_lays_out_only_rows_in_view_and_scrolls_to_the_selected_suggestion() {
+fn the_claim_list_lays_out_only_rows_in_view_and_the_selected_suggestion_is_shown_at_the_top() {
     let corpus = seed_corpus(false);
     let mut h = app(corpus.path(), Some("tester"));
     h.state_mut().apply(claimcoder::ui::CodingIntent::OpenDocument(2));
@@ -300,14 +300,19 @@ fn the_claim_list_lays_out_only_rows_in_view_and_scrolls_to_the_selected_suggest
     assert!(live > 15, "document 2 has many suggestions ({live})");
     let rows = |h: &Harness<'static, App>| h.query_all_by_label_contains("Suggested ").count();
     assert!(rows(&h) < live, "only the rows in view are laid out ({} of {live})", rows(&h));
-    let selected_row = |h: &Harness<'static, App>| {
-        h.query_all_by_label_contains("Suggested ")
-            .filter(|n| n.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True))
-            .count()
-    };
-    assert_eq!(selected_row(&h), 0);
+    assert!(h.query_by_label("Suggested claim").is_none(), "no card before a suggestion is selected");
+    // Down at the end of the list, Shift+Tab goes to the last suggestion and the
+    // inspector's one scroll brings its card into view.
+    for _ in 0..30 {
+        h.get_all_by_label_contains("Suggested ").last().expect("a row in view").scroll_down();
+        h.run_steps(1);
+    }
+    assert!(h.query_by_label("Claims").is_none_or(|n| n.rect().bottom() < 0.0), "scrolled down the list");
     h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     h.run_steps(4);
-    assert_eq!(selected(&h).map(|o| o.claim.content), offered(&h).last().map(|o| o.claim.content.clone()));
-    assert_eq!(selected_row(&h), 1, "the list scrolled to the last suggestion's row");
+    let last = offered(&h).last().map(|o| o.claim.content.clone());
+    assert_eq!(selected(&h).map(|o| o.claim.content), last);
+    let card = h.get_by_label("Suggested claim").rect();
+    let accept = h.get_by_label_contains("Accept (").rect();
+    assert!(card.top() >= 0.0 && accept.bottom() <= 820.0, "the card is in view: {card:?}, {accept:?}");
 }

@@ -1,6 +1,8 @@
 //! The document's claims and the suggestions still offered, in text order; clicking
 //! one selects it and scrolls the text to it. A suggestion's row says so, with the
-//! suggester's confidence, and its reason on hover.
+//! suggester's confidence, and its reason on hover. The list lies below the
+//! inspector in one scroll, so it never scrolls by itself: a selected claim or
+//! suggestion brings the inspector's top into view.
 
 use egui::RichText;
 
@@ -10,7 +12,6 @@ use crate::coding::{Offer, OpenDocument};
 use crate::model::{Claim, Project};
 use crate::ui::intent::Intent;
 use crate::ui::widgets::list_row;
-use crate::ui::widgets::request::Fresh as _;
 use crate::ui::widgets::style::{kind_color, muted, warning};
 
 /// One row of the list.
@@ -57,31 +58,28 @@ pub(crate) fn show(
         Row::Claim(c) => open.selected == Some(c.id),
         Row::Suggestion(i, _) => open.selected_suggestion == Some(*i),
     };
-    let selected_row = rows.iter().position(is_selected);
-    // Only the rows in view are laid out: a long document may offer thousands of
-    // suggestions.
+    // Only the rows in view are built (a document may hold thousands of claims and
+    // offer thousands of suggestions, and the list is redrawn every frame); the rest
+    // is space in the inspector's scroll.
+    let spacing = ui.spacing().item_spacing.y;
     let height = list_row::ROW_HEIGHT - 2.0;
-    let pitch = height + ui.spacing().item_spacing.y;
-    egui::ScrollArea::vertical().id_salt("claim-list").auto_shrink(false).show_viewport(ui, |ui, viewport| {
-        ui.set_height((pitch * rows.len() as f32 - ui.spacing().item_spacing.y).max(0.0));
-        let top = ui.max_rect().top();
-        let x = ui.max_rect().x_range();
-        if let Some(row) = selected_row
-            && open.scroll_to.fresh(ui.ctx(), egui::Id::unique("claim-list-scroll")).is_some()
-        {
-            let y = top + row as f32 * pitch;
-            ui.scroll_to_rect(egui::Rect::from_x_y_ranges(x, y..=y + height), None);
-        }
-        let first = ((viewport.min.y / pitch).floor().max(0.0) as usize).min(rows.len());
-        let last = ((viewport.max.y / pitch).ceil() as usize + 1).clamp(first, rows.len());
-        let shown = egui::Rect::from_x_y_ranges(x, top + first as f32 * pitch..=top + last as f32 * pitch);
-        ui.scope_builder(egui::UiBuilder::new().max_rect(shown), |ui| {
-            ui.skip_ahead_auto_ids(first);
-            for row in &rows[first..last] {
-                row_ui(ui, row, is_selected(row), open, project, out);
-            }
-        });
-    });
+    let stride = height + spacing;
+    let width = ui.available_width();
+    let (area, _) =
+        ui.allocate_exact_size(egui::vec2(width, stride * rows.len() as f32 - spacing), egui::Sense::hover());
+    let row_rect =
+        |i: usize| egui::Rect::from_min_size(area.min + egui::vec2(0.0, i as f32 * stride), egui::vec2(width, height));
+    let clip = ui.clip_rect();
+    let first = ((clip.top() - area.top()) / stride).floor().max(0.0) as usize;
+    let end = (((clip.bottom() - area.top()) / stride).ceil().max(0.0) as usize + 1).min(rows.len());
+    for (i, row) in rows.iter().enumerate().take(end).skip(first) {
+        let salt = match row {
+            Row::Claim(c) => ("claim-row", c.id),
+            Row::Suggestion(s, _) => ("suggestion-row", *s as u64),
+        };
+        let mut child = ui.new_child(egui::UiBuilder::new().id_salt(salt).max_rect(row_rect(i)));
+        row_ui(&mut child, row, is_selected(row), open, project, out);
+    }
 }
 
 /// One row: a claim, or a suggestion with its confidence (its reason on hover).

@@ -6,21 +6,33 @@ use egui::RichText;
 
 use super::CodingIntent;
 use super::inspector::quote_preview;
-use crate::coding::Offer;
+use crate::coding::{Offer, OpenDocument};
 use crate::model::Project;
 use crate::ui::command::Command;
+use crate::ui::widgets::request::Fresh as _;
 use crate::ui::widgets::style::{kind_color, muted};
 
 /// Shows the selected suggestion.
-pub(crate) fn show(ui: &mut egui::Ui, offer: &Offer, project: &Project, actions: &mut Vec<CodingIntent>) {
+pub(crate) fn show(
+    ui: &mut egui::Ui,
+    open: &OpenDocument,
+    offer: &Offer,
+    project: &Project,
+    actions: &mut Vec<CodingIntent>,
+) {
     let claim = &offer.claim;
     let kind = project.kinds.iter().find(|k| k.id == claim.kind);
-    ui.horizontal(|ui| {
+    let heading = ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
         ui.painter().rect_stroke(rect, 3.0, egui::Stroke::new(2.0, kind_color(kind)), egui::StrokeKind::Inside);
         ui.label(RichText::new("Suggested claim").heading());
     });
-    ui.label(RichText::new(quote_preview(&claim.content.quote, 240)).italics());
+    // Tab, Shift+Tab or a click brings the card into view when the inspector was
+    // scrolled down to the claim list, as for a claim.
+    if open.scroll_to.fresh(ui.ctx(), egui::Id::unique("inspector-suggestion-scroll")).is_some() {
+        heading.response.scroll_to_me(None);
+    }
+    super::inspector::quote(ui, &quote_preview(&claim.content.quote, 240));
     ui.add_space(6.0);
     egui::Grid::new("suggestion-card").num_columns(2).spacing([10.0, 4.0]).show(ui, |ui| {
         let row = |ui: &mut egui::Ui, label: &str, value: String| {
