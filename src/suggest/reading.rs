@@ -186,6 +186,16 @@ fn attribution_after_content(
         }
         k += 1;
     }
+    let before = start.checked_sub(1)?;
+    let lead_end = l.tokens[before].end;
+    let quote = l.quote_ending_at(lead_end).or_else(|| quote_before_comma(l, before));
+    if quote.is_some() {
+        // After a quotation the attribution may run on with an apposition, a
+        // relative clause or a quoted title (`said Steve Duprey, a Republican
+        // National Committee member.`, `said on "Meet the Press."`): up to the
+        // sentence's end, or a comma that opens the quotation's second part.
+        k = attribution_end(l, k, s.last);
+    }
     let ends = k >= s.last || matches!(l.word(k), "." | "!" | "?" | "…");
     let comma = k < s.last && l.word(k) == ",";
     if !ends && !comma {
@@ -193,9 +203,7 @@ fn attribution_after_content(
     }
     let mention = mention.map(|m| chars(l, m));
     // The content: a quotation ending right before the attribution, or the sentence.
-    let before = start.checked_sub(1)?;
-    let lead_end = l.tokens[before].end;
-    if let Some(q) = l.quote_ending_at(lead_end).or_else(|| quote_before_comma(l, before)) {
+    if let Some(q) = quote {
         let mut end = q.end;
         let same_paragraph = |pos: usize| l.paragraph_at(q.start).is_some_and(|p| pos < p.1);
         if (comma || ends)
@@ -215,6 +223,26 @@ fn attribution_after_content(
         return Some(((sentence_start, end), mention, Pattern::Parenthetical));
     }
     Some(((sentence_start, l.tokens[before].start), mention, Pattern::Trailing))
+}
+
+/// Where the attribution after a quotation ends, from token `k` on: the first
+/// comma that opens a quotation, else the sentence's last punctuation (quotations
+/// inside, such as a programme's name, are skipped whole).
+fn attribution_end(l: &Layout, mut k: usize, last: usize) -> usize {
+    while k < last {
+        if l.word(k) == "," && l.tokens.get(k + 1).is_some_and(|t| l.quote_opening_at(t.start).is_some()) {
+            return k;
+        }
+        if let Some(q) = l.quote_opening_at(l.tokens[k].start) {
+            k = l.token_from(q.end).max(k + 1);
+            continue;
+        }
+        if k + 1 == last && matches!(l.word(k), "." | "!" | "?" | "…") {
+            return k;
+        }
+        k += 1;
+    }
+    k
 }
 
 /// "Marley Anderson, 21, a junior from Las Vegas, said ...", "The ministry, in a

@@ -233,3 +233,16 @@ fn subjects_with_an_apposition_and_sentences_opening_with_an_adjunct() {
     let rows = suggest("\"No,\" said she turned away.");
     assert!(rows.iter().all(|r| r.3 != "she turned away"), "{rows:?}");
 }
+
+#[test]
+fn an_attribution_after_a_quote_may_run_on_to_the_sentence_end() {
+    // An apposition after the inverted source, then the quotation's second part.
+    let rows = suggest("\"It is vast,\" said Steve Duprey, a party member from Concord. \"It is combat.\"\nNext.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "\"It is vast,\" said Steve Duprey, a party member from Concord. \"It is combat.\"");
+    assert_eq!(rows[0].3, "Steve Duprey");
+    // A quoted programme name inside the attribution is no content.
+    let rows = suggest("\"I expect to be vetted,\" he said on \"Meet the Press.\" Later he left.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "\"I expect to be vetted,\"");
+}
