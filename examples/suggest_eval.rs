@@ -56,6 +56,9 @@ struct Errors {
     /// cues the suggester used somewhere (a pattern the rules do not read) and cues
     /// it never used (missing from the lexicon, or never read).
     untouched: BTreeMap<String, usize>,
+    /// Boundary errors by pattern and where the suggestion starts and ends against
+    /// the human claim it overlaps most.
+    shapes: BTreeMap<String, usize>,
     /// Suggestions overlapping a human claim but matching none.
     false_boundary: usize,
     /// Suggestions no human claim touches.
@@ -111,8 +114,21 @@ impl Tally {
             }
         }
         for s in suggested.iter().enumerate().filter(|&(i, _)| !matched_a(i)).map(|(_, s)| s) {
-            if human.iter().any(|h| span_overlaps(&h.content, &s.content)) {
+            let shared = |h: &&Claim| s.content.end.min(h.content.end).saturating_sub(s.content.start.max(h.content.start));
+            if let Some(h) = human.iter().filter(|h| span_overlaps(&h.content, &s.content)).max_by_key(shared) {
                 self.errors.false_boundary += 1;
+                let side = |a: usize, b: usize| match a.cmp(&b) {
+                    std::cmp::Ordering::Less => "earlier",
+                    std::cmp::Ordering::Equal => "same",
+                    std::cmp::Ordering::Greater => "later",
+                };
+                let shape = format!(
+                    "{}: starts {}, ends {}",
+                    pattern(&s.note),
+                    side(s.content.start, h.content.start),
+                    side(s.content.end, h.content.end)
+                );
+                *self.errors.shapes.entry(shape).or_default() += 1;
             } else {
                 self.errors.false_spurious += 1;
             }
@@ -174,9 +190,10 @@ impl Tally {
         );
         let top = |mut v: Vec<(&String, &usize)>| {
             v.sort_by(|a, b| b.1.cmp(a.1));
-            v.iter().take(40).map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", ")
+            v.iter().take(std::env::var("SUGGEST_EVAL_TOP").ok().and_then(|t| t.parse().ok()).unwrap_or(40)).map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", ")
         };
         println!("  untouched, cue never suggested: {}", top(unknown));
+        println!("  boundary errors by shape: {}", top(e.shapes.iter().collect()));
         println!("  untouched, cue suggested elsewhere: {}", top(known));
         for (name, (n, m)) in &self.patterns {
             println!("  {name:<45} {n:>6} suggested, precision {:.3}", share(*m, *n));
@@ -233,6 +250,9 @@ fn show_misses(id: &str, suggested: &[Claim], human: &[Claim]) {
     let cut = |s: &str| s.chars().take(160).collect::<String>().replace('\n', " ");
     for (i, s) in suggested.iter().enumerate().filter(|(i, _)| !pairs.iter().any(|p| p.a == *i)) {
         println!("+ {i} [{}] {}", s.note, cut(&s.content.quote));
+        if let Some(h) = human.iter().find(|h| span_overlaps(&h.content, &s.content)) {
+            println!("  human: {}", cut(&h.content.quote));
+        }
     }
     for (j, h) in human.iter().enumerate() {
         let matched = pairs.iter().find(|p| p.b == j).map(|p| &suggested[p.a]);
