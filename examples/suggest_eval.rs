@@ -114,7 +114,8 @@ impl Tally {
             }
         }
         for s in suggested.iter().enumerate().filter(|&(i, _)| !matched_a(i)).map(|(_, s)| s) {
-            let shared = |h: &&Claim| s.content.end.min(h.content.end).saturating_sub(s.content.start.max(h.content.start));
+            let shared =
+                |h: &&Claim| s.content.end.min(h.content.end).saturating_sub(s.content.start.max(h.content.start));
             if let Some(h) = human.iter().filter(|h| span_overlaps(&h.content, &s.content)).max_by_key(shared) {
                 self.errors.false_boundary += 1;
                 let side = |a: usize, b: usize| match a.cmp(&b) {
@@ -190,7 +191,11 @@ impl Tally {
         );
         let top = |mut v: Vec<(&String, &usize)>| {
             v.sort_by(|a, b| b.1.cmp(a.1));
-            v.iter().take(std::env::var("SUGGEST_EVAL_TOP").ok().and_then(|t| t.parse().ok()).unwrap_or(40)).map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", ")
+            v.iter()
+                .take(std::env::var("SUGGEST_EVAL_TOP").ok().and_then(|t| t.parse().ok()).unwrap_or(40))
+                .map(|(c, n)| format!("{c} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         println!("  untouched, cue never suggested: {}", top(unknown));
         println!("  boundary errors by shape: {}", top(e.shapes.iter().collect()));
