@@ -428,8 +428,19 @@ fn content_after(l: &Layout, s: &Site<'_>, after: usize, addressing: bool) -> Op
     if !l.tokens[k].word || is_in(CLAUSE_OPENERS, w) && !is_in(&["if", "whether", "how", "what", "why"], w) {
         return None;
     }
+    // "said in an interview ...", "said on Monday": an adjunct of the reporting
+    // clause, not what was said.
+    if is_in(ADJUNCT_PREPOSITIONS, w) {
+        return None;
+    }
+    // "commented on the reason", "talked about security": what the verb is about.
+    let k = if is_in(&["on", "about", "of", "upon"], w) && k + 1 < s.last { k + 1 } else { k };
     Some(((l.tokens[k].start, clause_end(l, s, k)?), Pattern::Indirect))
 }
+
+/// Prepositions that open an adjunct of time, place or manner after a verb.
+const ADJUNCT_PREPOSITIONS: &[&str] =
+    &["in", "at", "during", "after", "before", "with", "from", "by", "since", "until", "last", "yesterday", "today"];
 
 fn is_that(l: &Layout, i: usize) -> bool {
     l.tokens[i].word && l.word(i).eq_ignore_ascii_case("that")
