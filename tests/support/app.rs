@@ -40,9 +40,13 @@ pub fn app(corpus: &Path, annotator: Option<&str>) -> Harness<'static, App> {
 /// The real app, each frame `step` seconds apart (a double click needs its two
 /// clicks within 0.3 s, so tests that double-click use short frames).
 pub fn app_stepping(corpus: &Path, annotator: Option<&str>, step: f32) -> Harness<'static, App> {
+    opened(corpus, annotator, Harness::builder().with_size(egui::vec2(1280.0, 820.0)).with_step_dt(step))
+}
+
+/// The real app built by `builder` on `corpus`, its background jobs over.
+fn opened(corpus: &Path, annotator: Option<&str>, builder: egui_kittest::HarnessBuilder<App>) -> Harness<'static, App> {
     let corpus = corpus.to_path_buf();
     let annotator = annotator.map(str::to_owned);
-    let builder = Harness::builder().with_size(egui::vec2(1280.0, 820.0)).with_step_dt(step);
     let mut harness = builder.build_eframe(move |cc| {
         App::new(
             cc,
@@ -57,8 +61,6 @@ pub fn app_stepping(corpus: &Path, annotator: Option<&str>, step: f32) -> Harnes
 /// system has it; else boxes stand in), so right-to-left text is shaped as on a
 /// desktop.
 pub fn app_rtl(corpus: &Path, annotator: Option<&str>) -> Harness<'static, App> {
-    let corpus = corpus.to_path_buf();
-    let annotator = annotator.map(str::to_owned);
     let builder = Harness::builder()
         .with_size(egui::vec2(1280.0, 820.0))
         .with_step_dt(0.25)
@@ -77,14 +79,7 @@ pub fn app_rtl(corpus: &Path, annotator: Option<&str>) -> Harness<'static, App> 
                 Err(_) => eprintln!("note: {} is missing; right-to-left glyphs are boxes", path.display()),
             }
         });
-    let mut harness = builder.build_eframe(move |cc| {
-        App::new(
-            cc,
-            StartOptions { corpus: Some(corpus), annotator, picker: Arc::new(FixedPicker(None)), remember: false },
-        )
-    });
-    settle(&mut harness);
-    harness
+    opened(corpus, annotator, builder)
 }
 
 /// Runs frames until every background job (the document listing, reading the
