@@ -34,6 +34,8 @@ pub enum Command {
     ImportArticles,
     /// Read the open document and its annotations again.
     Reload,
+    /// Convert the current text from a legacy encoding to UTF-8.
+    ConvertToUtf8,
     /// Ask "Who is coding?" again.
     ChangeAnnotator,
     /// Save and close the window.
@@ -155,6 +157,7 @@ impl Command {
         Command::ImportBrat,
         Command::ImportArticles,
         Command::Reload,
+        Command::ConvertToUtf8,
         Command::ChangeAnnotator,
         Command::Quit,
         Command::Undo,
@@ -234,6 +237,13 @@ impl Command {
             Command::Reload => spec(
                 "Reload from disk",
                 "Read the open document and your annotations of it again",
+                &[],
+                CODING,
+                Some((File, 1)),
+            ),
+            Command::ConvertToUtf8 => spec(
+                "Convert to UTF-8…",
+                "Read a text written in a legacy encoding (windows-1252, GBK, …) and rewrite it as UTF-8, keeping the original",
                 &[],
                 CODING,
                 Some((File, 1)),
@@ -457,6 +467,7 @@ impl Command {
             | Command::ImportBrat
             | Command::ImportArticles
             | Command::Reload
+            | Command::ConvertToUtf8
             | Command::ChangeAnnotator
             | Command::Quit
             | Command::Undo
@@ -645,6 +656,7 @@ mod tests {
             | Command::ImportBrat
             | Command::ImportArticles
             | Command::Reload
+            | Command::ConvertToUtf8
             | Command::ChangeAnnotator
             | Command::Quit
             | Command::Undo
@@ -680,8 +692,8 @@ mod tests {
             | Command::ToggleShortcuts
             | Command::Escape => 1,
         };
-        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 40);
-        assert_eq!(Command::ALL.len(), 40, "a new command must be added to Command::ALL");
+        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 41);
+        assert_eq!(Command::ALL.len(), 41, "a new command must be added to Command::ALL");
     }
 
     #[test]

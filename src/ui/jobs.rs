@@ -37,6 +37,10 @@ pub(crate) enum Task {
     PreviewArticles,
     /// Importing articles into the corpus.
     ImportArticles,
+    /// Reading a text for the Convert to UTF-8 window.
+    ReadForConversion,
+    /// Converting a text to UTF-8.
+    ConvertText,
 }
 
 /// Which window asked for a path.
@@ -70,6 +74,10 @@ pub(crate) enum Done {
     ArticlesPreviewed(Result<CorpusPreview, String>),
     /// What the articles' import wrote, or why it wrote nothing.
     ArticlesImported(Result<CorpusImportSummary, CorpusImportError>),
+    /// A text's bytes, for converting it.
+    ConvertRead(Result<Vec<u8>, String>),
+    /// The `.orig` file the conversion kept, or why it wrote nothing.
+    Converted(Result<PathBuf, String>),
 }
 
 /// What a job hands back while it runs.
@@ -95,6 +103,7 @@ impl Task {
             Task::Export => "claimcoder-export",
             Task::Import => "claimcoder-import",
             Task::PreviewArticles | Task::ImportArticles => "claimcoder-articles",
+            Task::ReadForConversion | Task::ConvertText => "claimcoder-convert",
         }
     }
 
@@ -113,6 +122,8 @@ impl Task {
             Task::Pick(PickFor::ArticlesSource) => DatasetsIntent::ArticlesPicked(Err(reason)).into(),
             Task::PreviewArticles => DatasetsIntent::ArticlesPreviewed(Err(reason)).into(),
             Task::ImportArticles => DatasetsIntent::ArticlesImported(Err(CorpusImportError::Unreadable(reason))).into(),
+            Task::ReadForConversion => DatasetsIntent::ConvertRead(Err(reason)).into(),
+            Task::ConvertText => DatasetsIntent::Converted(Err(reason)).into(),
         })
     }
 }
@@ -132,6 +143,8 @@ impl Done {
             Done::Annotators(found) => DatasetsIntent::AnnotatorsFound(found).into(),
             Done::Exported(result) => DatasetsIntent::Exported(result).into(),
             Done::Imported(result) => DatasetsIntent::Imported(result).into(),
+            Done::ConvertRead(result) => DatasetsIntent::ConvertRead(result).into(),
+            Done::Converted(result) => DatasetsIntent::Converted(result).into(),
         })
     }
 }

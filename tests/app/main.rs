@@ -8,6 +8,7 @@
 mod common;
 
 mod coding;
+mod convert;
 mod dashboard;
 mod export;
 mod files;
