@@ -71,15 +71,13 @@ fn central(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache, out: &m
             ui.colored_label(error(ui), e.to_string());
             if matches!(e, crate::model::DocumentError::NotUtf8 { .. }) {
                 ui.label("The file is left untouched. It was probably written in an older encoding: convert it (you see a preview first, and the original is kept), or fix it elsewhere and press Reload.");
-                ui.horizontal(|ui| {
-                    let convert = Command::ConvertToUtf8.spec();
-                    if ui.button(convert.text).on_hover_text(convert.tooltip).clicked() {
-                        out.push(crate::ui::datasets::DatasetsIntent::ShowConvert.into());
-                    }
-                    if ui.button("Reload").clicked() {
-                        out.push(CodingIntent::Reload.into());
-                    }
-                });
+                let convert = Command::ConvertToUtf8.spec();
+                if ui.button(convert.text).on_hover_text(convert.tooltip).clicked() {
+                    out.push(crate::ui::datasets::DatasetsIntent::ShowConvert.into());
+                }
+                if ui.button("Reload").clicked() {
+                    out.push(CodingIntent::Reload.into());
+                }
             } else {
                 ui.label("The file is left untouched. Fix it and press Reload.");
                 if ui.button("Reload").clicked() {

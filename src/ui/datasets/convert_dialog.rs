@@ -13,7 +13,7 @@ use encoding_rs::Encoding;
 
 use super::{DatasetsIntent, Outcome};
 use crate::store::convert_utf8::{ConversionPreview, EncodingChoice, orig_path, preview_bytes, rank_encodings};
-use crate::text::bidi::{Direction, visual_order};
+use crate::text::bidi::Direction;
 use crate::ui::effect::{Effect, Effects};
 use crate::ui::intent::Intent;
 use crate::ui::jobs::{Jobs, Task};
@@ -23,9 +23,6 @@ use crate::ui::widgets::style::{error, muted, warning};
 const PREVIEW_LINES: usize = 12;
 /// Characters of the text the preview shows at most.
 const PREVIEW_CHARS: usize = 4000;
-/// Characters per preview row: right-to-left lines are cut into rows here, at a
-/// space, before they are put in drawing order, so they read from the top.
-const ROW_CHARS: usize = 90;
 
 /// The window's state.
 #[derive(Debug)]
@@ -231,19 +228,28 @@ fn show_preview(ui: &mut egui::Ui, preview: &ConversionPreview, bytes: usize) {
         egui::ScrollArea::vertical().id_salt("convert-preview").max_height(300.0).show(ui, |ui| {
             for line in preview.text.lines() {
                 let rtl = Direction::of(line) == Direction::Rtl;
-                for row in rows(line, rtl) {
-                    let mut job = LayoutJob::default();
-                    for c in row.chars() {
-                        let mut format = TextFormat::simple(font.clone(), text_color);
-                        if c == '\u{FFFD}' {
-                            format.color = egui::Color32::WHITE;
-                            format.background = bad;
-                        }
-                        job.append(c.encode_utf8(&mut [0; 4]), 0.0, format);
+                let mut job = LayoutJob::default();
+                job.wrap.max_width = ui.available_width();
+                // Each stretch of readable text is one section (so it is shaped as
+                // one); a character that cannot be read stands out on its own.
+                let mut rest = line;
+                while !rest.is_empty() {
+                    let cut = rest.find('\u{FFFD}').unwrap_or(rest.len());
+                    let (readable, tail) = rest.split_at(cut);
+                    if !readable.is_empty() {
+                        job.append(readable, 0.0, TextFormat::simple(font.clone(), text_color));
                     }
-                    let layout = if rtl { egui::Layout::right_to_left(egui::Align::Min) } else { ui.layout().clone() };
-                    ui.with_layout(layout, |ui| ui.label(job));
+                    if let Some(bad_char) = tail.chars().next() {
+                        let mut format = TextFormat::simple(font.clone(), egui::Color32::WHITE);
+                        format.background = bad;
+                        job.append(&tail[..bad_char.len_utf8()], 0.0, format);
+                        rest = &tail[bad_char.len_utf8()..];
+                    } else {
+                        rest = tail;
+                    }
                 }
+                let layout = if rtl { egui::Layout::top_down(egui::Align::Max) } else { ui.layout().clone() };
+                ui.with_layout(layout, |ui| ui.label(job));
             }
         });
     });
@@ -280,25 +286,4 @@ fn missing_glyphs(ctx: &egui::Context, text: &str, font: &FontId) -> Vec<char> {
     chars.sort_unstable();
     chars.dedup();
     ctx.fonts_mut(|f| chars.into_iter().filter(|&c| !f.has_glyph(font, c)).take(8).collect())
-}
-
-/// `line` cut into rows of about [`ROW_CHARS`] characters at spaces, each in drawing
-/// order when the line reads right to left.
-fn rows(line: &str, rtl: bool) -> Vec<String> {
-    if !rtl {
-        return vec![line.to_owned()];
-    }
-    let mut rows = Vec::new();
-    let mut row = String::new();
-    for word in line.split_inclusive(' ') {
-        if !row.is_empty() && row.chars().count() + word.chars().count() > ROW_CHARS {
-            rows.push(visual_order(row.trim_end()));
-            row.clear();
-        }
-        row.push_str(word);
-    }
-    if !row.is_empty() || rows.is_empty() {
-        rows.push(visual_order(row.trim_end()));
-    }
-    rows
 }
