@@ -41,12 +41,11 @@ fn outlets_and_months_count_every_document_once() {
     let ids: Vec<String> = (0..5)
         .map(|i| {
             let prefix = format!("00{i}_");
-            let name = std::fs::read_dir(corpus.path())
+            std::fs::read_dir(corpus.path())
                 .unwrap()
                 .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
                 .find(|n| n.starts_with(&prefix) && n.ends_with(".txt"))
-                .unwrap();
-            name
+                .unwrap()
         })
         .collect();
     let csv = format!(

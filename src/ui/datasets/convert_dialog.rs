@@ -248,7 +248,7 @@ fn show_preview(ui: &mut egui::Ui, preview: &ConversionPreview, bytes: usize) {
                         rest = tail;
                     }
                 }
-                let layout = if rtl { egui::Layout::top_down(egui::Align::Max) } else { ui.layout().clone() };
+                let layout = if rtl { egui::Layout::top_down(egui::Align::Max) } else { *ui.layout() };
                 ui.with_layout(layout, |ui| ui.label(job));
             }
         });
