@@ -44,6 +44,8 @@ pub(crate) enum Effect {
     },
     /// Document `index` was rewritten: list and open it afresh.
     TextConverted(usize),
+    /// Run the built-in suggester on the open document, off the UI thread.
+    Suggest(crate::coding::suggestions::SuggestRequest),
     /// Close the window.
     CloseWindow,
 }

@@ -41,6 +41,8 @@ pub(crate) enum Task {
     ReadForConversion,
     /// Converting a text to UTF-8.
     ConvertText,
+    /// The built-in suggester reading the open document.
+    Suggest,
 }
 
 /// Which window asked for a path.
@@ -78,6 +80,8 @@ pub(crate) enum Done {
     ConvertRead(Result<Vec<u8>, String>),
     /// The `.orig` file the conversion kept, or why it wrote nothing.
     Converted(Result<PathBuf, String>),
+    /// The built-in suggester's claims for a document (id, text hash).
+    Suggested(String, String, Vec<crate::coding::Offer>),
 }
 
 /// What a job hands back while it runs.
@@ -104,6 +108,7 @@ impl Task {
             Task::Import => "claimcoder-import",
             Task::PreviewArticles | Task::ImportArticles => "claimcoder-articles",
             Task::ReadForConversion | Task::ConvertText => "claimcoder-convert",
+            Task::Suggest => "claimcoder-suggest",
         }
     }
 
@@ -117,6 +122,7 @@ impl Task {
             Task::Pick(PickFor::ExportTarget) => DatasetsIntent::ExportPathPicked(Err(reason)).into(),
             Task::Pick(PickFor::ImportFolder) => DatasetsIntent::ImportFolderPicked(Err(reason)).into(),
             Task::ScanAnnotators => return None,
+            Task::Suggest => CodingIntent::SuggestionsFailed(reason).into(),
             Task::Export => DatasetsIntent::Exported(Err(reason)).into(),
             Task::Import => DatasetsIntent::Imported(Err(ImportError::Unreadable(reason))).into(),
             Task::Pick(PickFor::ArticlesSource) => DatasetsIntent::ArticlesPicked(Err(reason)).into(),
@@ -145,6 +151,9 @@ impl Done {
             Done::Imported(result) => DatasetsIntent::Imported(result).into(),
             Done::ConvertRead(result) => DatasetsIntent::ConvertRead(result).into(),
             Done::Converted(result) => DatasetsIntent::Converted(result).into(),
+            Done::Suggested(document, sha256, offers) => {
+                CodingIntent::SuggestionsReady { document, sha256, offers }.into()
+            }
         })
     }
 }

@@ -53,6 +53,40 @@ pub fn app_stepping(corpus: &Path, annotator: Option<&str>, step: f32) -> Harnes
     harness
 }
 
+/// The real app with a font for Arabic and Hebrew (Debian's DejaVu Sans, when the
+/// system has it; else boxes stand in), so right-to-left text is shaped as on a
+/// desktop.
+pub fn app_rtl(corpus: &Path, annotator: Option<&str>) -> Harness<'static, App> {
+    let corpus = corpus.to_path_buf();
+    let annotator = annotator.map(str::to_owned);
+    let builder = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .with_step_dt(0.25)
+        .allow_missing_glyphs()
+        .with_context_setup(|ctx| {
+            let path = Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+            match std::fs::read(path) {
+                Ok(bytes) => ctx.add_font(egui::epaint::text::FontInsert::new(
+                    "dejavu",
+                    egui::FontData::from_owned(bytes),
+                    vec![egui::epaint::text::InsertFontFamily {
+                        family: egui::FontFamily::Proportional,
+                        priority: egui::epaint::text::FontPriority::Lowest,
+                    }],
+                )),
+                Err(_) => eprintln!("note: {} is missing; right-to-left glyphs are boxes", path.display()),
+            }
+        });
+    let mut harness = builder.build_eframe(move |cc| {
+        App::new(
+            cc,
+            StartOptions { corpus: Some(corpus), annotator, picker: Arc::new(FixedPicker(None)), remember: false },
+        )
+    });
+    settle(&mut harness);
+    harness
+}
+
 /// Runs frames until every background job (the document listing, reading the
 /// corpus for review and statistics, a dialog, an export) is over and the UI is still.
 pub fn settle(harness: &mut Harness<'static, App>) {

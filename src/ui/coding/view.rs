@@ -26,12 +26,13 @@ pub(crate) fn show(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache,
             egui::Panel::right("inspector").resizable(true).default_size(INSPECTOR_WIDTH).min_size(260.0).show(
                 ui,
                 |ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("inspector-scroll")
-                        .max_height(ui.available_height() * 0.6)
-                        .show(ui, |ui| inspector::show(ui, open, &ws.project, &app.coding.inspector, out));
-                    ui.separator();
-                    claim_list::show(ui, open, &ws.project, out);
+                    // One scroll over the claim and the list below it, so that in a
+                    // small window nothing (the note, Delete) is cut off.
+                    egui::ScrollArea::vertical().id_salt("inspector-scroll").auto_shrink(false).show(ui, |ui| {
+                        inspector::show(ui, open, &ws.project, &app.coding.inspector, out);
+                        ui.separator();
+                        claim_list::show(ui, open, &ws.project, ws.suggestions_shown, out);
+                    });
                 },
             );
         }
@@ -112,7 +113,8 @@ fn central(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache, out: &m
     }
     document_header(ui, ws, open.index);
     let codebook = ws.project.codebook();
-    let view = TextView { open, codebook: &codebook, find: app.coding.find.as_ref() };
+    let view =
+        TextView { open, codebook: &codebook, find: app.coding.find.as_ref(), suggestions_shown: ws.suggestions_shown };
     text::show(ui, &view, text_cache, out);
 }
 
