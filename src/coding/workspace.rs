@@ -35,7 +35,7 @@ pub struct Workspace {
     /// The document being coded.
     pub open: Option<OpenDocument>,
     /// Why the selected document cannot be opened (not UTF-8, unreadable).
-    pub open_error: Option<(usize, String)>,
+    pub open_error: Option<(usize, crate::model::document::DocumentError)>,
     /// The save indicator.
     pub save: SaveStatus,
     /// A message the user must see (a reload after an outside change, a conflict copy).
@@ -115,7 +115,7 @@ impl Workspace {
             }
             Err(e) => {
                 self.open = None;
-                self.open_error = Some((index, e.to_string()));
+                self.open_error = Some((index, e));
                 self.save = SaveStatus::Saved;
             }
         }
@@ -360,6 +360,20 @@ impl Workspace {
             open.refresh_live();
         }
         self.update_row();
+    }
+
+    /// Reads document `index` again after its text was rewritten (converted to
+    /// UTF-8): its list row is read afresh (title, error) and it is opened.
+    pub fn reread_document(&mut self, index: usize) {
+        if let Some(slot) = self.listing.rows.get_mut(index) {
+            *slot = None;
+        }
+        self.open_document(index);
+        if let (Some(slot), Some(entry)) = (self.listing.rows.get_mut(index), self.corpus.documents.get(index))
+            && slot.is_none()
+        {
+            *slot = Some(DocSummary::read(entry, &self.annotator));
+        }
     }
 
     /// Re-reads the open document from disk (after the user fixed a broken file).

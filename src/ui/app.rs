@@ -10,7 +10,7 @@ use egui::ViewportCommand;
 
 use super::coding::{CodingIntent, CodingState};
 use super::command::Command;
-use super::datasets::{ArticlesDialog, DatasetsState, ExportDialog, ImportDialog};
+use super::datasets::{ArticlesDialog, ConvertDialog, DatasetsState, ExportDialog, ImportDialog};
 use super::intent::AppIntent;
 use super::jobs::Jobs;
 use super::mode::Mode;
@@ -198,6 +198,11 @@ impl App {
         self.datasets.articles.as_ref()
     }
 
+    /// The Convert to UTF-8 window, when open.
+    pub fn convert_dialog(&self) -> Option<&ConvertDialog> {
+        self.datasets.convert.as_ref()
+    }
+
     /// The codebook editor, while editing.
     pub fn codebook_editor(&self) -> Option<&super::widgets::codebook_editor::CodebookEditor> {
         self.dialogs.codebook_editor.as_ref()
@@ -239,6 +244,7 @@ impl App {
             || self.datasets.export.is_some()
             || self.datasets.import.is_some()
             || self.datasets.articles.is_some()
+            || self.datasets.convert.is_some()
     }
 
     /// Whether `command` can act now (menus grey out the others).
@@ -268,7 +274,7 @@ impl App {
             | Command::ToggleDocumentList
             | Command::ToggleInspector => ws.is_some(),
             Command::Save => open.is_some_and(|o| o.dirty || o.loaded.stamp.is_none()) && editable,
-            Command::Reload => ws.is_some_and(|w| w.current_index().is_some()),
+            Command::Reload | Command::ConvertToUtf8 => ws.is_some_and(|w| w.current_index().is_some()),
             Command::Undo | Command::Redo => {
                 let back = command == Command::Undo;
                 match self.mode {

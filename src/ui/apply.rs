@@ -24,6 +24,7 @@ use crate::export::{ExportOptions, export, import_brat};
 /// Articles the Import articles window shows in its preview.
 const PREVIEW_ROWS: usize = 3;
 use crate::model::{ActorRegistry, Annotator, Corpus};
+use crate::store::convert_utf8::convert_previewed;
 use crate::store::watch::CorpusWatcher;
 use crate::store::{load_dataset, load_dataset_where};
 
@@ -367,6 +368,21 @@ impl App {
                 self.jobs.start(Task::ImportArticles, move |r| {
                     Done::ArticlesImported(import_corpus(&opts, &mut |done, total| r.progress(done, total)))
                 });
+            }
+            Effect::ReadForConversion(path) => {
+                self.jobs.start(Task::ReadForConversion, move |_| {
+                    Done::ConvertRead(std::fs::read(&path).map_err(|e| e.to_string()))
+                });
+            }
+            Effect::ConvertText { path, encoding, previewed } => {
+                self.jobs.start(Task::ConvertText, move |_| {
+                    Done::Converted(convert_previewed(&path, encoding, &previewed).map_err(|e| e.to_string()))
+                });
+            }
+            Effect::TextConverted(index) => {
+                if let Some(ws) = &mut self.workspace {
+                    ws.reread_document(index);
+                }
             }
             Effect::Suggest(request) => {
                 self.suggesting = Some((request.document.clone(), request.sha256.clone()));

@@ -34,6 +34,8 @@ pub enum Command {
     ImportArticles,
     /// Read the open document and its annotations again.
     Reload,
+    /// Convert the current text from a legacy encoding to UTF-8.
+    ConvertToUtf8,
     /// Ask "Who is coding?" again.
     ChangeAnnotator,
     /// Open the codebook window as the editor.
@@ -171,6 +173,7 @@ impl Command {
         Command::ImportBrat,
         Command::ImportArticles,
         Command::Reload,
+        Command::ConvertToUtf8,
         Command::ChangeAnnotator,
         Command::EditCodebook,
         Command::Quit,
@@ -256,6 +259,13 @@ impl Command {
             Command::Reload => spec(
                 "Reload from disk",
                 "Read the open document and your annotations of it again",
+                &[],
+                CODING,
+                Some((File, 1)),
+            ),
+            Command::ConvertToUtf8 => spec(
+                "Convert to UTF-8…",
+                "Read a text written in a legacy encoding (windows-1252, GBK, …) and rewrite it as UTF-8, keeping the original",
                 &[],
                 CODING,
                 Some((File, 1)),
@@ -521,6 +531,7 @@ impl Command {
             | Command::ImportBrat
             | Command::ImportArticles
             | Command::Reload
+            | Command::ConvertToUtf8
             | Command::ChangeAnnotator
             | Command::EditCodebook
             | Command::Quit
@@ -719,6 +730,7 @@ mod tests {
             | Command::ImportBrat
             | Command::ImportArticles
             | Command::Reload
+            | Command::ConvertToUtf8
             | Command::ChangeAnnotator
             | Command::EditCodebook
             | Command::Quit
@@ -760,8 +772,8 @@ mod tests {
             | Command::ToggleShortcuts
             | Command::Escape => 1,
         };
-        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 46);
-        assert_eq!(Command::ALL.len(), 46, "a new command must be added to Command::ALL");
+        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 47);
+        assert_eq!(Command::ALL.len(), 47, "a new command must be added to Command::ALL");
     }
 
     #[test]

@@ -125,6 +125,7 @@ impl Command {
             Command::ImportBrat => DatasetsIntent::ShowImport.into(),
             Command::ImportArticles => DatasetsIntent::ShowArticles.into(),
             Command::Reload => CodingIntent::Reload.into(),
+            Command::ConvertToUtf8 => DatasetsIntent::ShowConvert.into(),
             Command::ChangeAnnotator => AppIntent::ChangeAnnotator.into(),
             Command::Quit => AppIntent::Quit.into(),
             Command::Undo | Command::Redo => {

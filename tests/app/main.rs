@@ -9,6 +9,7 @@ mod common;
 
 mod codebook;
 mod coding;
+mod convert;
 mod dashboard;
 mod effort;
 mod export;

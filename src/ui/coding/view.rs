@@ -6,6 +6,7 @@ use super::panels::{DOCUMENTS_WIDTH, INSPECTOR_WIDTH, Panel};
 use super::text::{self, TextView, TextViewCache};
 use super::{CodingIntent, claim_list, doc_list, find_bar, inspector, status_bar};
 use crate::ui::app::App;
+use crate::ui::command::Command;
 use crate::ui::intent::{AppIntent, Intent};
 use crate::ui::widgets::style::{error, warning};
 
@@ -68,10 +69,21 @@ fn central(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache, out: &m
         ui.vertical_centered(|ui| {
             ui.add_space(80.0);
             ui.heading("This document cannot be opened");
-            ui.colored_label(error(ui), e);
-            ui.label("The file is left untouched. Fix its encoding (save it as UTF-8) and press Reload.");
-            if ui.button("Reload").clicked() {
-                out.push(CodingIntent::Reload.into());
+            ui.colored_label(error(ui), e.to_string());
+            if matches!(e, crate::model::DocumentError::NotUtf8 { .. }) {
+                ui.label("The file is left untouched. It was probably written in an older encoding: convert it (you see a preview first, and the original is kept), or fix it elsewhere and press Reload.");
+                let convert = Command::ConvertToUtf8.spec();
+                if ui.button(convert.text).on_hover_text(convert.tooltip).clicked() {
+                    out.push(crate::ui::datasets::DatasetsIntent::ShowConvert.into());
+                }
+                if ui.button("Reload").clicked() {
+                    out.push(CodingIntent::Reload.into());
+                }
+            } else {
+                ui.label("The file is left untouched. Fix it and press Reload.");
+                if ui.button("Reload").clicked() {
+                    out.push(CodingIntent::Reload.into());
+                }
             }
         });
         return;
