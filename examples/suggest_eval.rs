@@ -39,6 +39,34 @@ struct Tally {
     cues: BTreeMap<String, (usize, usize)>,
     /// Cue words of the human claims no suggestion matched.
     missed_cues: BTreeMap<String, usize>,
+    /// Where the errors come from, by class (see [`Errors`]).
+    errors: Errors,
+}
+
+/// The unmatched claims of both sides sorted into classes, to fix the biggest first.
+#[derive(Default)]
+struct Errors {
+    /// Human claims overlapped by a suggestion that matched nothing: the boundaries
+    /// differ (Jaccard < 0.5).
+    missed_boundary: usize,
+    /// Human claims overlapped only by a suggestion matched to another human claim:
+    /// one suggestion spans two claims, or the claims nest.
+    missed_taken: usize,
+    /// Cue words of the human claims no suggestion touches; split when printed into
+    /// cues the suggester used somewhere (a pattern the rules do not read) and cues
+    /// it never used (missing from the lexicon, or never read).
+    untouched: BTreeMap<String, usize>,
+    /// Boundary errors by pattern and where the suggestion starts and ends against
+    /// the human claim it overlaps most.
+    shapes: BTreeMap<String, usize>,
+    /// Suggestions overlapping a human claim but matching none.
+    false_boundary: usize,
+    /// Suggestions no human claim touches.
+    false_spurious: usize,
+}
+
+fn span_overlaps(a: &Span, b: &Span) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 fn overlaps(a: &Option<Span>, b: &Option<Span>) -> Option<bool> {
@@ -68,9 +96,42 @@ impl Tally {
             self.patterns.entry(pattern(&s.note)).or_default().0 += 1;
             self.cues.entry(cue_word(s)).or_default().0 += 1;
         }
+        let matched_a = |i: usize| pairs.iter().any(|p| p.a == i);
         for (j, h) in human.iter().enumerate() {
-            if !pairs.iter().any(|p| p.b == j) {
-                *self.missed_cues.entry(cue_word(h)).or_default() += 1;
+            if pairs.iter().any(|p| p.b == j) {
+                continue;
+            }
+            *self.missed_cues.entry(cue_word(h)).or_default() += 1;
+            let touching: Vec<usize> =
+                (0..suggested.len()).filter(|&i| span_overlaps(&suggested[i].content, &h.content)).collect();
+            let e = &mut self.errors;
+            if touching.iter().any(|&i| !matched_a(i)) {
+                e.missed_boundary += 1;
+            } else if !touching.is_empty() {
+                e.missed_taken += 1;
+            } else {
+                *e.untouched.entry(cue_word(h)).or_default() += 1;
+            }
+        }
+        for s in suggested.iter().enumerate().filter(|&(i, _)| !matched_a(i)).map(|(_, s)| s) {
+            let shared =
+                |h: &&Claim| s.content.end.min(h.content.end).saturating_sub(s.content.start.max(h.content.start));
+            if let Some(h) = human.iter().filter(|h| span_overlaps(&h.content, &s.content)).max_by_key(shared) {
+                self.errors.false_boundary += 1;
+                let side = |a: usize, b: usize| match a.cmp(&b) {
+                    std::cmp::Ordering::Less => "earlier",
+                    std::cmp::Ordering::Equal => "same",
+                    std::cmp::Ordering::Greater => "later",
+                };
+                let shape = format!(
+                    "{}: starts {}, ends {}",
+                    pattern(&s.note),
+                    side(s.content.start, h.content.start),
+                    side(s.content.end, h.content.end)
+                );
+                *self.errors.shapes.entry(shape).or_default() += 1;
+            } else {
+                self.errors.false_spurious += 1;
             }
         }
         for p in &pairs {
@@ -113,6 +174,32 @@ impl Tally {
                 self.matched
             );
         }
+        let e = &self.errors;
+        let (known, unknown): (Vec<_>, Vec<_>) = e.untouched.iter().partition(|(c, _)| self.cues.contains_key(*c));
+        let total = |v: &[(&String, &usize)]| v.iter().map(|(_, n)| **n).sum::<usize>();
+        println!(
+            "  missed human claims: {} boundary differs, {} overlapped by a suggestion matched elsewhere, \
+             {} untouched with a known cue, {} untouched with a cue never suggested",
+            e.missed_boundary,
+            e.missed_taken,
+            total(&known),
+            total(&unknown)
+        );
+        println!(
+            "  unmatched suggestions: {} overlap a human claim (boundary), {} touch none (spurious)",
+            e.false_boundary, e.false_spurious
+        );
+        let top = |mut v: Vec<(&String, &usize)>| {
+            v.sort_by(|a, b| b.1.cmp(a.1));
+            v.iter()
+                .take(std::env::var("SUGGEST_EVAL_TOP").ok().and_then(|t| t.parse().ok()).unwrap_or(40))
+                .map(|(c, n)| format!("{c} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        println!("  untouched, cue never suggested: {}", top(unknown));
+        println!("  boundary errors by shape: {}", top(e.shapes.iter().collect()));
+        println!("  untouched, cue suggested elsewhere: {}", top(known));
         for (name, (n, m)) in &self.patterns {
             println!("  {name:<45} {n:>6} suggested, precision {:.3}", share(*m, *n));
         }
@@ -137,12 +224,13 @@ fn measure(title: &str, dataset: &Dataset, classify: bool) {
     let mut all = Tally::default();
     let mut by_annotator: BTreeMap<String, Tally> = BTreeMap::new();
     let mut dump: usize = std::env::var("SUGGEST_EVAL_DUMP").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    let dump_only = std::env::var("SUGGEST_EVAL_DUMP_ONLY").unwrap_or_default();
     for doc in &dataset.documents {
         if doc.files.is_empty() {
             continue;
         }
         let suggested: Vec<Claim> = suggester.annotation(&doc.document).claims;
-        if dump > 0 {
+        if dump > 0 && doc.entry.id.contains(&dump_only) {
             dump -= 1;
             show_misses(&doc.entry.id, &suggested, doc.files.values().next().map_or(&[][..], |f| &f.claims));
         }
@@ -158,14 +246,18 @@ fn measure(title: &str, dataset: &Dataset, classify: bool) {
     }
 }
 
-/// With `SUGGEST_EVAL_DUMP=N`, the first N documents' unmatched suggestions (`+`)
-/// and human claims (`-`), to see what the rules miss.
+/// With `SUGGEST_EVAL_DUMP=N`, the first N documents' (whose id holds
+/// `SUGGEST_EVAL_DUMP_ONLY`, when set) unmatched suggestions (`+`), unmatched human
+/// claims (`-`) and matched pairs whose spans differ (`~`), to see what the rules miss.
 fn show_misses(id: &str, suggested: &[Claim], human: &[Claim]) {
     let pairs = match_overlap(suggested, human);
     println!("== {id}");
     let cut = |s: &str| s.chars().take(160).collect::<String>().replace('\n', " ");
     for (i, s) in suggested.iter().enumerate().filter(|(i, _)| !pairs.iter().any(|p| p.a == *i)) {
         println!("+ {i} [{}] {}", s.note, cut(&s.content.quote));
+        if let Some(h) = human.iter().find(|h| span_overlaps(&h.content, &s.content)) {
+            println!("  human: {}", cut(&h.content.quote));
+        }
     }
     for (j, h) in human.iter().enumerate() {
         let matched = pairs.iter().find(|p| p.b == j).map(|p| &suggested[p.a]);

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::export::stats::{CorpusStats, KindCounts, corpus_stats};
+use crate::export::stats::{CorpusStats, KindCounts, NO_DATE, NO_OUTLET, corpus_stats};
 
 /// Arguments of `stats`.
 #[derive(Debug, clap::Args)]
@@ -88,6 +88,19 @@ pub fn render(s: &CorpusStats) -> String {
             })
             .collect(),
     );
+    // Only a corpus with outlets or dates in documents.csv gets these tables; the
+    // JSON always has them.
+    for (title, first, table, none) in
+        [("Claims by outlet", "outlet", &s.by_outlet, NO_OUTLET), ("Claims by month", "month", &s.by_month, NO_DATE)]
+    {
+        if table.iter().any(|m| m.key != none) {
+            with_kinds(
+                title,
+                &[first, "documents"],
+                table.iter().map(|m| (vec![m.key.clone(), m.documents.to_string()], m.claims, &m.by_kind)).collect(),
+            );
+        }
+    }
     with_kinds(
         "Claims per annotator",
         &["annotator", "files", "done", "in progress", "not started"],

@@ -41,6 +41,7 @@ impl Workspace {
         let Some(open) = &mut self.open else { return };
         if open.selected != id {
             open.selected = id;
+            open.selected_suggestion = None;
             open.revision += 1;
         }
     }
@@ -49,6 +50,7 @@ impl Workspace {
     pub fn select_claim(&mut self, id: Option<ClaimId>) {
         let Some(open) = &mut self.open else { return };
         open.selected = id;
+        open.selected_suggestion = None;
         if let Some(start) = id.and_then(|id| open.loaded.file.claim(id)).map(|c| c.content.start) {
             open.scroll_to.send(start);
         }
@@ -84,6 +86,7 @@ impl Workspace {
     pub fn clear_selection(&mut self) {
         let Some(open) = &mut self.open else { return };
         open.selected = None;
+        open.selected_suggestion = None;
         open.consume_selection();
         open.revision += 1;
     }
@@ -107,12 +110,14 @@ impl Workspace {
             let id = open.loaded.file.take_claim_id();
             open.loaded.file.claims.push(Claim::new(id, &kind, span));
             open.selected = Some(id);
+            open.selected_suggestion = None;
             true
         });
     }
 
     /// A kind's key: codes the text selection as a claim of that kind or, with no
-    /// selection, changes the selected claim's kind.
+    /// selection, changes the selected claim's kind (or accepts the selected
+    /// suggestion as that kind).
     pub fn kind_key(&mut self, key: char) {
         let Some(kind) = self.project.codebook().kind_for_key(key).map(|k| k.id.clone()) else { return };
         if let Some((start, end)) = self.selection() {
@@ -122,6 +127,8 @@ impl Workspace {
             }
         } else if let Some(id) = self.selected_claim_id() {
             self.set_kind(id, kind);
+        } else if self.open.as_ref().is_some_and(|o| o.selected_offer().is_some()) {
+            self.accept_suggestion(Some(kind));
         } else {
             self.notice = Some("Select a passage in the text first, then press the kind's key.".to_owned());
         }
@@ -340,12 +347,12 @@ impl Workspace {
             self.notice = Some(format!("This document is read-only for you: {}", self.save.label()));
             return;
         }
-        let before = open.snapshot(&self.project);
+        let before = open.undo.keep(&mut open.loaded.file, &self.project);
         if !f(open, &mut self.project) {
             return;
         }
-        open.undo.record(before.clone(), coalesce);
-        let project_changed = self.project != before.project;
+        let project_changed = self.project != *before.project();
+        open.undo.record_kept(before, coalesce);
         self.changed();
         if project_changed {
             self.save_project();

@@ -79,6 +79,15 @@ impl DocSummary {
         summary
     }
 
+    /// The row of the open document, from the text and claims the app holds (no file
+    /// is read, which for a 10 MB text would stall the first edit). Until the
+    /// background job reads the document, the filter searches its id and title only.
+    pub fn of_open(id: &str, text: &str, claims: usize, status: Status) -> Self {
+        let title = title_of(text);
+        let haystack = format!("{id}\n{title}").to_lowercase();
+        Self { title, claims, status: Some(status), error: None, haystack }
+    }
+
     /// Whether the filter text (lower-cased) matches.
     pub fn matches(&self, filter_lower: &str) -> bool {
         filter_lower.is_empty() || self.haystack.contains(filter_lower)
@@ -99,12 +108,17 @@ impl Listing {
         Self { rows: vec![None; documents], loaded: 0 }
     }
 
-    /// Puts in the row of document `index` as read in the background; a row that
-    /// is already there (the app updated it after an edit) is kept.
+    /// Puts in the row of document `index` as read in the background; where the app
+    /// already put a row in (after an edit), its claim count and status are kept,
+    /// as they are newer than the file read, and the text for the filter is taken.
     pub fn fill(&mut self, index: usize, summary: DocSummary) {
         if let Some(slot) = self.rows.get_mut(index) {
-            if slot.is_none() {
-                *slot = Some(summary);
+            match slot {
+                Some(row) => {
+                    row.title = summary.title;
+                    row.haystack = summary.haystack;
+                }
+                None => *slot = Some(summary),
             }
             self.loaded += 1;
         }
@@ -129,5 +143,35 @@ pub fn read_rows(entries: &[DocumentEntry], annotator: &Annotator, mut row: impl
         if !row(i, DocSummary::read(entry, annotator)) {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The open document's row is made from memory after its first edit; the
+    /// background read that comes later brings the text for the filter and keeps
+    /// the newer claim count and status.
+    #[test]
+    fn a_row_made_from_memory_keeps_its_counts_and_gains_the_filter_text() {
+        let mut listing = Listing::new(2);
+        let row = DocSummary::of_open("a.txt", "\n  Headline here\nBody about tariffs.", 3, Status::InProgress);
+        assert_eq!((row.title.as_str(), row.claims), ("Headline here", 3));
+        assert!(row.matches("headline") && row.matches("a.txt"));
+        assert!(!row.matches("tariffs"), "the body is searched once read");
+        listing.rows[0] = Some(row);
+        let read = DocSummary {
+            title: "Headline here".into(),
+            claims: 1,
+            status: Some(Status::Done),
+            error: None,
+            haystack: "a.txt\nheadline here\nbody about tariffs.".into(),
+        };
+        listing.fill(0, read);
+        let row = listing.rows[0].clone().expect("row");
+        assert_eq!((row.claims, row.status), (3, Some(Status::InProgress)), "the app's counts are newer");
+        assert!(row.matches("tariffs"));
+        assert_eq!(listing.progress(), (1, 2));
     }
 }

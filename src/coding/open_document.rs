@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::time::Instant;
 
+use super::suggestions::Suggestions;
 use super::undo::{Snapshot, UndoStack};
 use super::view_request::ViewRequest;
 use crate::model::{Claim, ClaimId, Document, Project};
@@ -42,11 +43,19 @@ pub struct OpenDocument {
     /// Give the text the keyboard focus (after the find bar closes), so letter
     /// shortcuts act on the found passage.
     pub focus_text: ViewRequest<()>,
+    /// The suggested claims (FORMAT.md section 7), from the suggested file or the
+    /// built-in suggester.
+    pub suggestions: Suggestions,
+    /// Indices of the suggestions still offered (see [`Self::live_suggestions`]).
+    pub(super) live: Vec<usize>,
+    /// The selected suggestion (an index into the suggestions); never set together
+    /// with a selected claim.
+    pub selected_suggestion: Option<usize>,
 }
 
 impl OpenDocument {
-    /// Wraps a freshly loaded document.
-    pub fn new(index: usize, doc: Document, loaded: LoadedAnnotations) -> Self {
+    /// Wraps a freshly loaded document with its suggestions.
+    pub fn new(index: usize, doc: Document, loaded: LoadedAnnotations, suggestions: Suggestions) -> Self {
         let mut open = Self {
             index,
             doc,
@@ -61,6 +70,9 @@ impl OpenDocument {
             scroll_to: ViewRequest::default(),
             text_selection: ViewRequest::default(),
             focus_text: ViewRequest::default(),
+            suggestions,
+            live: Vec::new(),
+            selected_suggestion: None,
         };
         open.refresh();
         open
@@ -81,7 +93,8 @@ impl OpenDocument {
         Snapshot { file: self.loaded.file.clone(), project: project.clone() }
     }
 
-    /// Re-sorts claims, recomputes orphans and bumps the revision after a change.
+    /// Re-sorts claims, recomputes orphans and the offered suggestions, and bumps
+    /// the revision after a change.
     pub fn refresh(&mut self) {
         self.loaded.file.sort_claims();
         let text = &self.doc.text;
@@ -89,6 +102,7 @@ impl OpenDocument {
         if self.selected.is_some_and(|id| self.loaded.file.claim(id).is_none()) {
             self.selected = None;
         }
+        self.refresh_live();
         self.revision += 1;
     }
 

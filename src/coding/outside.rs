@@ -37,6 +37,9 @@ impl Workspace {
             } else if changes.touches(path) || changes.touches(&text) {
                 self.check_disk();
             }
+            if changes.touches(&super::suggestions::suggested_path(&text)) {
+                self.reread_suggestions();
+            }
             let copies_changed = changes.rescan || changes.paths.iter().any(|p| is_copy_of(p, path));
             if copies_changed {
                 self.conflicts.copies_on_disk = conflict_copies(path);

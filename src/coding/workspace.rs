@@ -9,6 +9,7 @@ use super::conflicts::ConflictLog;
 use super::listing::{DocOrder, DocSummary, Listing};
 use super::open_document::OpenDocument;
 use super::save_status::{AUTOSAVE_DELAY, RETRY_DELAY, SaveStatus};
+use super::suggestions::{Suggestions, suggested_path};
 use crate::model::corpus::CorpusError;
 use crate::model::metadata::{DocumentMeta, METADATA_FILE, Metadata};
 use crate::model::{Annotator, Corpus, Document, Project};
@@ -34,7 +35,7 @@ pub struct Workspace {
     /// The document being coded.
     pub open: Option<OpenDocument>,
     /// Why the selected document cannot be opened (not UTF-8, unreadable).
-    pub open_error: Option<(usize, String)>,
+    pub open_error: Option<(usize, crate::model::document::DocumentError)>,
     /// The save indicator.
     pub save: SaveStatus,
     /// A message the user must see (a reload after an outside change, a conflict copy).
@@ -50,6 +51,8 @@ pub struct Workspace {
     pub metadata: Metadata,
     /// Why `documents.csv` cannot be used; no metadata is shown meanwhile.
     pub metadata_error: Option<String>,
+    /// Whether suggested claims are drawn and offered (the View menu's toggle).
+    pub suggestions_shown: bool,
 }
 
 impl Workspace {
@@ -83,6 +86,7 @@ impl Workspace {
             order: DocOrder::default(),
             metadata,
             metadata_error,
+            suggestions_shown: true,
         };
         if !ws.corpus.documents.is_empty() {
             ws.open_document(0);
@@ -102,7 +106,8 @@ impl Workspace {
                     Access::ReadOnly(e) => SaveStatus::ReadOnly(e.to_string()),
                 };
                 self.conflicts.copies_on_disk = conflict_copies(&loaded.path);
-                let mut open = OpenDocument::new(index, doc, loaded);
+                let suggestions = Suggestions::from_file(&suggested_path(&entry.path), &doc);
+                let mut open = OpenDocument::new(index, doc, loaded, suggestions);
                 open.scroll_to.send(0);
                 self.open = Some(open);
                 self.open_error = None;
@@ -110,7 +115,7 @@ impl Workspace {
             }
             Err(e) => {
                 self.open = None;
-                self.open_error = Some((index, e.to_string()));
+                self.open_error = Some((index, e));
                 self.save = SaveStatus::Saved;
             }
         }
@@ -197,11 +202,8 @@ impl Workspace {
             row.claims = open.loaded.file.claims.len();
             row.status = Some(open.loaded.file.status);
         } else if let Some(slot) = self.listing.rows.get_mut(open.index) {
-            let entry = &self.corpus.documents[open.index];
-            let mut row = DocSummary::read(entry, &self.annotator);
-            row.claims = open.loaded.file.claims.len();
-            row.status = Some(open.loaded.file.status);
-            *slot = Some(row);
+            let file = &open.loaded.file;
+            *slot = Some(DocSummary::of_open(&open.doc.id, open.doc.text.as_str(), file.claims.len(), file.status));
         }
     }
 
@@ -342,14 +344,36 @@ impl Workspace {
     pub(super) fn reload_keeping_view(&mut self) {
         let Some(old) = &self.open else { return };
         let (index, selected, selection, sha) = (old.index, old.selected, old.selection, old.doc.sha256.clone());
+        let (suggestions, selected_suggestion) = (old.suggestions.clone(), old.selected_suggestion);
         self.open_document(index);
         let Some(open) = &mut self.open else { return };
         if open.doc.sha256 == sha {
             open.scroll_to = Default::default();
             open.selection = selection;
             open.selected = selected.filter(|id| open.loaded.file.claim(*id).is_some());
+            // The built-in suggester's answer holds for the same text; a suggested
+            // file was just read again.
+            if open.suggestions == Suggestions::Pending {
+                open.suggestions = suggestions;
+            }
+            open.selected_suggestion = selected_suggestion;
+            open.refresh_live();
         }
         self.update_row();
+    }
+
+    /// Reads document `index` again after its text was rewritten (converted to
+    /// UTF-8): its list row is read afresh (title, error) and it is opened.
+    pub fn reread_document(&mut self, index: usize) {
+        if let Some(slot) = self.listing.rows.get_mut(index) {
+            *slot = None;
+        }
+        self.open_document(index);
+        if let (Some(slot), Some(entry)) = (self.listing.rows.get_mut(index), self.corpus.documents.get(index))
+            && slot.is_none()
+        {
+            *slot = Some(DocSummary::read(entry, &self.annotator));
+        }
     }
 
     /// Re-reads the open document from disk (after the user fixed a broken file).
@@ -360,28 +384,43 @@ impl Workspace {
         }
     }
 
-    /// Writes `claimcoder.ron` unless it is broken or was changed by someone else.
+    /// Writes `claimcoder.ron` unless it is broken or was changed by someone else;
+    /// a refusal or failure is the notice.
     pub fn save_project(&mut self) {
+        if let Err(e) = self.write_project() {
+            self.notice = Some(e);
+        }
+    }
+
+    /// Why `claimcoder.ron` must not be written now: it had an error when read, or
+    /// another program changed (or created) it since.
+    pub fn project_unwritable(&self) -> Option<String> {
         let path = self.corpus.project_path();
         if let Some(err) = &self.project_error {
-            self.notice = Some(format!("The codebook file is not written while it has an error: {err}"));
-            return;
+            return Some(format!("The codebook file is not written while it has an error: {err}"));
         }
-        if let Some(stamp) = &self.project_stamp
-            && !stamp.still_matches(&path)
-        {
-            self.notice = Some(format!(
-                "{} was changed by another program; your registry changes are kept in memory and not written.",
+        let changed = match &self.project_stamp {
+            Some(stamp) => !stamp.still_matches(&path),
+            None => path.exists(),
+        };
+        changed.then(|| {
+            format!(
+                "{} was changed by another program; your codebook and registry changes are kept in memory and not \
+                 written (reopen the corpus to read it).",
                 path.display()
-            ));
-            return;
+            )
+        })
+    }
+
+    /// Writes `claimcoder.ron` now, or says why not.
+    pub fn write_project(&mut self) -> Result<(), String> {
+        if let Some(why) = self.project_unwritable() {
+            return Err(why);
         }
-        match save_project(&path, &self.project) {
-            Ok(()) => {
-                self.project_stamp = std::fs::read(&path).ok().map(|b| DiskStamp::of(&path, &b));
-            }
-            Err(e) => self.notice = Some(format!("cannot write {}: {e}", path.display())),
-        }
+        let path = self.corpus.project_path();
+        save_project(&path, &self.project).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        self.project_stamp = std::fs::read(&path).ok().map(|b| DiskStamp::of(&path, &b));
+        Ok(())
     }
 
     /// Re-points every claim of this annotator from actor `from` to `into` in the

@@ -18,6 +18,10 @@ use crate::store::Dataset;
 pub const NO_GROUP: &str = "(no group)";
 /// The actor and group of claims without a source.
 pub const UNATTRIBUTED: &str = "(unattributed)";
+/// The outlet of documents without one in `documents.csv`.
+pub const NO_OUTLET: &str = "(no outlet)";
+/// The month of documents without a date in `documents.csv` that parses.
+pub const NO_DATE: &str = "(no date)";
 
 /// Claims per kind id.
 pub type KindCounts = BTreeMap<String, usize>;
@@ -95,6 +99,20 @@ pub struct AnnotatorStats {
     pub by_kind: KindCounts,
 }
 
+/// Documents and claims of one outlet, or of one month of publication.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MetaStats {
+    /// The outlet as written in `documents.csv`, or the month as `YYYY-MM`; else
+    /// [`NO_OUTLET`] / [`NO_DATE`].
+    pub key: String,
+    /// Documents of the corpus with it, coded or not.
+    pub documents: usize,
+    /// All claims on those documents.
+    pub claims: usize,
+    /// Claims per kind.
+    pub by_kind: KindCounts,
+}
+
 /// Everything `claimcoder stats` prints and the app's charts draw.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CorpusStats {
@@ -120,6 +138,12 @@ pub struct CorpusStats {
     pub by_document: Vec<DocumentStats>,
     /// Annotators in name order.
     pub by_annotator: Vec<AnnotatorStats>,
+    /// Outlets from `documents.csv`, most claims first (then most documents, then
+    /// by name), [`NO_OUTLET`] last.
+    pub by_outlet: Vec<MetaStats>,
+    /// Months of publication from `documents.csv`, in time order (months without a
+    /// document left out), [`NO_DATE`] last.
+    pub by_month: Vec<MetaStats>,
     /// The distribution of every claim field's values (codebook order, then fields
     /// only claims use).
     pub fields: Vec<FieldStats>,
@@ -219,8 +243,53 @@ pub fn corpus_stats(dataset: &Dataset) -> CorpusStats {
     s.actors = actors.into_values().collect();
     s.actors.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.name.cmp(&b.name)));
     s.by_annotator = annotators.into_values().collect();
+    (s.by_outlet, s.by_month) = by_metadata(dataset, &s.by_document);
     (s.fields, s.positions) = field_stats(dataset);
     s
+}
+
+/// Claims by outlet and by month of publication, from each document's row of
+/// `documents.csv`; documents without one count under [`NO_OUTLET`] and [`NO_DATE`].
+fn by_metadata(dataset: &Dataset, documents: &[DocumentStats]) -> (Vec<MetaStats>, Vec<MetaStats>) {
+    let mut outlets: BTreeMap<Option<String>, MetaStats> = BTreeMap::new();
+    let mut months: BTreeMap<Option<String>, MetaStats> = BTreeMap::new();
+    for (doc, d) in dataset.documents.iter().zip(documents) {
+        let meta = dataset.metadata.get(&doc.entry.id);
+        let outlet = meta.and_then(|m| m.outlet()).map(|o| o.trim().to_owned());
+        let month = meta.and_then(|m| m.date()).map(|date| date.format("%Y-%m").to_string());
+        for (map, key, none) in [(&mut outlets, outlet, NO_OUTLET), (&mut months, month, NO_DATE)] {
+            let m = map.entry(key.clone()).or_insert_with(|| MetaStats {
+                key: key.unwrap_or_else(|| none.to_owned()),
+                documents: 0,
+                claims: 0,
+                by_kind: KindCounts::new(),
+            });
+            m.documents += 1;
+            m.claims += d.claims;
+            for (k, n) in &d.by_kind {
+                *m.by_kind.entry(k.clone()).or_default() += n;
+            }
+        }
+    }
+    let none_last = |map: BTreeMap<Option<String>, MetaStats>| {
+        let mut named: Vec<MetaStats> = Vec::with_capacity(map.len());
+        let mut none = None;
+        for (key, m) in map {
+            match key {
+                Some(_) => named.push(m),
+                None => none = Some(m),
+            }
+        }
+        (named, none)
+    };
+    let (mut by_outlet, no_outlet) = none_last(outlets);
+    by_outlet.sort_by(|a, b| {
+        b.claims.cmp(&a.claims).then_with(|| b.documents.cmp(&a.documents)).then_with(|| a.key.cmp(&b.key))
+    });
+    by_outlet.extend(no_outlet);
+    let (mut by_month, no_date) = none_last(months);
+    by_month.extend(no_date);
+    (by_outlet, by_month)
 }
 
 fn bump(counts: &mut KindCounts, kind: &str) {

@@ -172,31 +172,12 @@ impl Project {
         Codebook { kinds: self.kinds.clone(), fields: self.fields.clone() }
     }
 
-    /// Problems a user must fix in the codebook (duplicate ids or keys, bad ids,
-    /// colours, keys, fields without values or with bad ones), each as one sentence.
-    /// Whether a key collides with one of the app's own shortcuts is the app's to
-    /// say (`ui::kind_key_conflicts`), since its command table defines them.
+    /// Problems a user must fix in the project file (the codebook's, see
+    /// [`Codebook::validate`], then cues and actors), each as one sentence. Whether
+    /// a key collides with one of the app's own shortcuts is the app's to say
+    /// (`ui::kind_key_conflicts`), since its command table defines them.
     pub fn problems(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut ids = std::collections::HashSet::new();
-        let mut keys = std::collections::HashSet::new();
-        for k in &self.kinds {
-            if !super::is_valid_id(&k.id) {
-                out.push(format!("kind id `{}` must match [a-z0-9][a-z0-9_-]*", k.id));
-            }
-            if !ids.insert(k.id.clone()) {
-                out.push(format!("kind id `{}` is used twice", k.id));
-            }
-            match k.key_char() {
-                None => out.push(format!("kind `{}` needs a one-letter key, not `{}`", k.id, k.key)),
-                Some(c) if !keys.insert(c) => out.push(format!("key `{c}` is used by two kinds")),
-                Some(_) => {}
-            }
-            if parse_hex_color(&k.color).is_none() {
-                out.push(format!("kind `{}` colour `{}` is not #rrggbb", k.id, k.color));
-            }
-        }
-        field_problems(&self.fields, &mut out);
+        let mut out: Vec<String> = self.codebook().validate(&[]).into_iter().map(|(_, e)| e.to_string()).collect();
         for (i, cue) in self.cues.iter().enumerate() {
             let which = cue.forms.first().map_or_else(|| format!("cue {}", i + 1), |f| format!("cue `{f}`"));
             if self.kinds.iter().all(|k| k.id != cue.kind) {
@@ -217,39 +198,6 @@ impl Project {
         }
         out
     }
-}
-
-/// Bad or duplicate field ids, Category and Scale fields without values, Scale
-/// values that are not integers, and values listed twice.
-fn field_problems(fields: &[Field], out: &mut Vec<String>) {
-    let mut ids = std::collections::HashSet::new();
-    for f in fields {
-        if !super::is_valid_id(&f.id) {
-            out.push(format!("field id `{}` must match [a-z0-9][a-z0-9_-]*", f.id));
-        }
-        if !ids.insert(f.id.as_str()) {
-            out.push(format!("field id `{}` is used twice", f.id));
-        }
-        let listed = matches!(f.r#type, FieldType::Category | FieldType::Scale);
-        if listed && f.values.is_empty() {
-            out.push(format!("field `{}` is a {:?} and needs values", f.id, f.r#type));
-        }
-        let mut values = std::collections::HashSet::new();
-        for v in &f.values {
-            if !values.insert(v.value.as_str()) {
-                out.push(format!("field `{}` lists the value `{}` twice", f.id, v.value));
-            }
-            if f.r#type == FieldType::Scale && !is_integer(&v.value) {
-                out.push(format!("field `{}` is a Scale, but its value `{}` is not an integer", f.id, v.value));
-            }
-        }
-    }
-}
-
-/// An integer as a Scale value is written: an optional `-` and ASCII digits.
-fn is_integer(s: &str) -> bool {
-    let digits = s.strip_prefix('-').unwrap_or(s);
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

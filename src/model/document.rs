@@ -71,7 +71,7 @@ impl Document {
 pub fn title_of(text: &str) -> String {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     let mut title: String = line.chars().take(120).collect();
-    if line.chars().count() > 120 {
+    if line.chars().nth(120).is_some() {
         title.push('…');
     }
     title

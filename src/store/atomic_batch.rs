@@ -2,10 +2,15 @@
 //! files), as safe as [`super::write_atomic`] one by one but several times faster.
 //!
 //! Every file is first written to a temporary file beside its target; then all of
-//! them are flushed to disk, on several threads so the disk combines the flushes;
-//! only then is each renamed into place, and each folder synced once. A failure
-//! before the renames deletes every temporary file and writes nothing; a crash at
-//! any point leaves each target either as it was or whole.
+//! them are flushed to disk; only then is each renamed into place, and each folder
+//! synced once. A failure before the renames deletes every temporary file and writes
+//! nothing; a crash at any point leaves each target either as it was or whole.
+//!
+//! The flush is what costs: a batch of [`SYNCFS_FROM`] files or more on Linux is
+//! flushed with one `syncfs` per filesystem (a single journal commit for 10,000
+//! texts instead of 10,000 `fsync`s, which on a busy disk took most of an import);
+//! smaller batches, other systems, or a `syncfs` that fails, `fsync` each file, on
+//! several threads so the disk combines the flushes.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -20,6 +25,9 @@ use super::atomic::{folder_of, link_target, sync_folder, temp_file_in};
 /// Threads working at once: the flushes wait on the disk, not the processor.
 const WORKERS: usize = 8;
 
+/// Batches of this many files or more are flushed with `syncfs` where there is one.
+const SYNCFS_FROM: usize = 64;
+
 /// A failed write: the target and the error.
 pub type BatchError = (PathBuf, std::io::Error);
 
@@ -30,12 +38,26 @@ pub fn write_all_atomic(
     files: &[(PathBuf, Vec<u8>)],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(), BatchError> {
-    let temps = parallel(files, None, |(path, bytes)| write_temp(path, bytes).map_err(|e| (path.clone(), e)))?;
     let total = files.len();
-    parallel(&temps, Some(Progress { report: progress, total }), |(target, temp)| {
-        std::fs::File::open(temp).and_then(|f| f.sync_all()).map_err(|e| (target.clone(), e))
+    let whole_filesystem = total >= SYNCFS_FROM;
+    // Progress counts files written, then (file by file) flushed, or flushed at once.
+    let steps = if whole_filesystem { total + 1 } else { 2 * total };
+    let mut written = 0;
+    let mut on_written = |done: usize, _: usize| {
+        written = done;
+        progress(done, steps);
+    };
+    let temps = parallel(files, Some(Progress { report: &mut on_written, total }), |(path, bytes)| {
+        write_temp(path, bytes).map_err(|e| (path.clone(), e))
     })?;
     let folders: BTreeSet<PathBuf> = temps.iter().map(|(t, _)| folder_of(t).to_path_buf()).collect();
+    if !(whole_filesystem && folders.iter().all(|f| sync_filesystem(f).is_ok())) {
+        let mut on_flushed = |done: usize, _: usize| progress(written + done, steps);
+        parallel(&temps, Some(Progress { report: &mut on_flushed, total }), |(target, temp)| {
+            std::fs::File::open(temp).and_then(|f| f.sync_all()).map_err(|e| (target.clone(), e))
+        })?;
+    }
+    progress(steps, steps);
     for (target, temp) in temps {
         temp.persist(&target).map_err(|e| (target.clone(), e.error))?;
     }
@@ -43,6 +65,27 @@ pub fn write_all_atomic(
         sync_folder(&folder);
     }
     Ok(())
+}
+
+/// Flushes every file of the filesystem holding `folder` to disk (Linux `syncfs`,
+/// which reports a failed write since Linux 5.8); elsewhere an error, so the caller
+/// flushes file by file.
+fn sync_filesystem(folder: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let dir = std::fs::File::open(folder)?;
+        // SAFETY: `syncfs` only reads the descriptor, which `dir` keeps open.
+        if unsafe { libc::syncfs(dir.as_raw_fd()) } == 0 {
+            return Ok(());
+        }
+        Err(std::io::Error::last_os_error())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = folder;
+        Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "no syncfs"))
+    }
 }
 
 /// Where [`parallel`] reports finished items: `report(done, total)`.
@@ -146,9 +189,32 @@ mod tests {
         for (p, b) in &files {
             assert_eq!(&std::fs::read(p).unwrap(), b);
         }
-        assert_eq!(seen.len(), 50);
-        assert_eq!(seen.last(), Some(&(50, 50)));
+        assert_eq!(seen.len(), 101, "each file written, each flushed, then the end");
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0 && w[1].1 == 100), "{seen:?}");
+        assert_eq!(seen.last(), Some(&(100, 100)));
         assert_eq!(names(dir.path()).len(), 50, "no temporary file is left");
+    }
+
+    #[test]
+    fn a_large_batch_is_flushed_at_once_and_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let files: Vec<(PathBuf, Vec<u8>)> = (0..SYNCFS_FROM + 6)
+            .map(|i| {
+                let folder = if i % 2 == 0 { dir.path().to_path_buf() } else { dir.path().join("sub") };
+                (folder.join(format!("{i}.txt")), format!("text {i}").repeat(i + 1).into_bytes())
+            })
+            .collect();
+        let mut seen = Vec::new();
+        write_all_atomic(&files, &mut |done, total| seen.push((done, total))).unwrap();
+        for (p, b) in &files {
+            assert_eq!(&std::fs::read(p).unwrap(), b);
+        }
+        let steps = files.len() + 1;
+        assert_eq!(seen.last(), Some(&(steps, steps)));
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
+        assert_eq!(names(dir.path()).len(), files.len() / 2 + 1, "no temporary file is left");
+        assert_eq!(names(&dir.path().join("sub")).len(), files.len() / 2);
     }
 
     #[test]

@@ -56,6 +56,19 @@ pub enum DatasetError {
 }
 
 impl Dataset {
+    /// A document's headline from `documents.csv`, else its first line (as the
+    /// coding list shows it).
+    pub fn title(&self, doc: &CodedDocument) -> String {
+        crate::model::metadata::document_title(self.metadata.get(&doc.entry.id), doc.document.text.as_str())
+    }
+
+    /// A document's date (`YYYY-MM-DD`) and outlet from `documents.csv`, those it has.
+    pub fn date_and_outlet(&self, doc: &CodedDocument) -> Vec<String> {
+        let meta = self.metadata.get(&doc.entry.id);
+        let date = meta.and_then(|m| m.date()).map(|d| d.format("%Y-%m-%d").to_string());
+        date.into_iter().chain(meta.and_then(|m| m.outlet()).map(str::to_owned)).collect()
+    }
+
     /// Every annotator that has at least one file among the loaded documents.
     pub fn annotators(&self) -> Vec<Annotator> {
         let mut all: Vec<Annotator> = self.documents.iter().flat_map(|d| d.files.keys().cloned()).collect();

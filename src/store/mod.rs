@@ -6,6 +6,7 @@ pub mod annotation_io;
 pub mod atomic;
 pub mod atomic_batch;
 pub mod check;
+pub mod codebook_usage;
 pub mod conflict;
 pub mod convert_utf8;
 pub mod dataset;

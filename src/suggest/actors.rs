@@ -30,9 +30,9 @@ pub(crate) struct Known {
 
 impl Known {
     /// Whether a pronoun or description (lower case) fits this actor.
+    /// `phrase` is trimmed and lower-cased by the caller, once for all actors.
     pub fn fits(&self, phrase: &str) -> bool {
-        let phrase = phrase.trim().to_lowercase();
-        match phrase.as_str() {
+        match phrase {
             "he" | "she" | "who" | "i" => self.sort == Sort::Person,
             "they" | "we" => self.sort != Sort::Person,
             "it" => self.sort == Sort::Organisation,
@@ -154,7 +154,7 @@ mod tests {
         let reg = Registry::new(&registry());
         let sorts: Vec<Sort> = reg.actors.iter().map(|a| a.sort).collect();
         assert_eq!(sorts, [Sort::Person, Sort::Organisation, Sort::People, Sort::Person, Sort::Person]);
-        assert!(reg.actors[0].fits("He"));
+        assert!(reg.actors[0].fits("he"));
         assert!(!reg.actors[0].fits("it"));
         assert!(reg.actors[1].fits("the ministry"));
         assert!(reg.actors[1].fits("it"));

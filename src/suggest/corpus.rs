@@ -84,27 +84,37 @@ pub fn suggest_corpus(opts: &SuggestOptions) -> Result<SuggestSummary, SuggestEr
     if !opts.force && !existing.is_empty() {
         return Err(SuggestError::Exists(existing));
     }
-    for path in &existing {
-        read_annotation(&path.display().to_string(), path).map_err(SuggestError::Unreadable)?;
-    }
     let suggester = Suggester::new(&project);
+    // One pass on every core: an existing suggested file is read (it must read
+    // before it may be replaced), then the document is suggested.
     let results = in_parallel(&entries, |entry| {
-        let document = Document::load(&entry.id, &entry.path).map_err(|e| e.to_string())?;
+        let path = annotation_path(&entry.path, &suggested);
+        if entry.annotations.contains_key(&suggested) {
+            read_annotation(&path.display().to_string(), &path).map_err(Failure::Unreadable)?;
+        }
+        let document = Document::load(&entry.id, &entry.path).map_err(|e| Failure::Document(e.to_string()))?;
         let file = suggester.annotation(&document);
         let claims = file.claims.len();
         let text = to_ron(&file);
-        Ok((annotation_path(&entry.path, &suggested), text.into_bytes(), claims))
+        Ok((path, text.into_bytes(), claims))
     });
     let mut summary = SuggestSummary::default();
     let mut files = Vec::with_capacity(results.len());
+    let mut unreadable = None;
     for r in results {
         match r {
+            Err(Failure::Unreadable(e)) => {
+                unreadable.get_or_insert(e);
+            }
+            Err(Failure::Document(e)) => summary.unreadable.push(e),
             Ok((path, bytes, claims)) => {
                 summary.claims += claims;
                 files.push((path, bytes));
             }
-            Err(e) => summary.unreadable.push(e),
         }
+    }
+    if let Some(e) = unreadable {
+        return Err(SuggestError::Unreadable(e));
     }
     write_all_atomic(&files, &mut |_, _| {}).map_err(|(path, error)| SuggestError::Write { path, error })?;
     summary.written = files.len();
@@ -137,11 +147,19 @@ fn select<'c>(corpus: &'c Corpus, ids: &[String]) -> Result<Vec<&'c DocumentEntr
     Ok(out)
 }
 
+/// Why one document gave no suggested file.
+enum Failure {
+    /// Its existing suggested file does not read: nothing is written.
+    Unreadable(LoadError),
+    /// The document itself does not read: it is left out, one sentence.
+    Document(String),
+}
+
 /// `work` on every entry, spread over the machine's cores, results in entry order.
 fn in_parallel<T: Send>(
     entries: &[&DocumentEntry],
-    work: impl Fn(&DocumentEntry) -> Result<T, String> + Sync,
-) -> Vec<Result<T, String>> {
+    work: impl Fn(&DocumentEntry) -> Result<T, Failure> + Sync,
+) -> Vec<Result<T, Failure>> {
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).max(1);
     let chunk = entries.len().div_ceil(threads).max(1);
     let work = &work;
@@ -152,7 +170,10 @@ fn in_parallel<T: Send>(
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err("the suggester stopped on a document".to_owned())]))
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| vec![Err(Failure::Document("the suggester stopped on a document".to_owned()))])
+            })
             .collect()
     })
 }

@@ -16,6 +16,8 @@ pub(crate) struct Token {
     pub end: usize,
     /// Letters or digits (else punctuation or a symbol).
     pub word: bool,
+    /// Its bytes in the text, so that reading a word costs no char counting.
+    bytes: (usize, usize),
 }
 
 /// An outermost quotation, its marks included.
@@ -49,8 +51,26 @@ impl<'t> Layout<'t> {
             .filter(|p| !text.paragraph_text(p).trim().is_empty())
             .map(|p| (p.start, p.end))
             .collect();
-        let tokens =
-            text.tokens().map(|t| Token { start: t.start, end: t.end, word: t.kind == TokenKind::Word }).collect();
+        // Tokens come in text order: one walk over the text gives their bytes.
+        let whole = text.as_str();
+        let mut offsets = whole.char_indices().map(|(b, _)| b).chain(std::iter::once(whole.len()));
+        let (mut next_char, mut byte) = (0, 0);
+        let mut byte_of = |pos: usize| {
+            while next_char <= pos {
+                byte = offsets.next().unwrap_or(whole.len());
+                next_char += 1;
+            }
+            byte
+        };
+        let tokens = text
+            .tokens()
+            .map(|t| Token {
+                start: t.start,
+                end: t.end,
+                word: t.kind == TokenKind::Word,
+                bytes: (byte_of(t.start), byte_of(t.end)),
+            })
+            .collect();
         let sentences = text.sentences().to_vec();
         let quotes = text
             .quotations()
@@ -74,7 +94,7 @@ impl<'t> Layout<'t> {
 
     /// The text of token `i` ("" past the end).
     pub fn word(&self, i: usize) -> &'t str {
-        self.tokens.get(i).map_or("", |t| self.slice(t.start, t.end))
+        self.tokens.get(i).map_or("", |t| self.text.as_str().get(t.bytes.0..t.bytes.1).unwrap_or(""))
     }
 
     /// The index of the first token starting at or after `pos`.
@@ -135,6 +155,19 @@ mod tests {
     fn a_quotation_continues_over_paragraphs() {
         let q = quoted("\"First part.\n\n\"Second part,\" he said.\n\"Open only.\nNext.");
         assert_eq!(q, ["\"First part.\n\n\"Second part,\"", "\"Open only."]);
+    }
+
+    #[test]
+    fn words_read_from_their_bytes_match_their_chars() {
+        // Multi-byte letters and marks before, between and at the end of words.
+        for text in ["“Né,” said Zoë — قال «لا» 外交部：「不。」 Пе́сков", "", "a", "x\u{1F600}y z"]
+        {
+            let t = TextIndex::new(text.to_owned());
+            let l = Layout::new(&t);
+            for (i, tok) in l.tokens.iter().enumerate() {
+                assert_eq!(l.word(i), t.slice(tok.start, tok.end), "token {i} of {text:?}");
+            }
+        }
     }
 
     #[test]

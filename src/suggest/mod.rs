@@ -100,8 +100,13 @@ impl Suggester {
         let chosen = choose(readings, &self.lexicon);
         let mentions = self.registry.find(&layout);
         let mut resolved = Vec::with_capacity(chosen.len());
+        // Where each source resolved so far is mentioned: its actor.
+        let mut sources = std::collections::BTreeMap::new();
         for r in chosen {
-            let source = self.resolve(&layout, &mentions, &resolved, r.mention);
+            let source = self.resolve(&layout, &mentions, &sources, r.mention);
+            if let (Some((start, _)), Some(s)) = (r.mention, source) {
+                sources.entry(start).or_insert(s.actor);
+            }
             resolved.push((r, source));
         }
         let continued = continued_quotes(&layout, &hits, &resolved);
@@ -132,7 +137,7 @@ impl Suggester {
         &self,
         l: &Layout,
         mentions: &[Mention],
-        earlier: &[(Reading, Option<Source>)],
+        earlier: &std::collections::BTreeMap<usize, usize>,
         mention: Option<(usize, usize)>,
     ) -> Option<Source> {
         let (ms, me) = mention?;
@@ -145,16 +150,33 @@ impl Suggester {
         if !is_reference(phrase) {
             return None;
         }
-        // Candidates: registry names and earlier resolved sources, nearest first.
-        let before_names = mentions.iter().filter(|m| m.end <= ms).map(|m| (m.start, m.actor));
-        let before_sources = earlier
-            .iter()
-            .filter_map(|(r, s)| Some((r.mention?.0, s.as_ref()?.actor)))
-            .filter(|&(start, _)| start < ms);
-        let mut candidates: Vec<(usize, usize)> = before_names.chain(before_sources).collect();
-        candidates.sort_by_key(|&(start, _)| std::cmp::Reverse(start));
-        let actor = candidates.into_iter().map(|(_, a)| a).find(|&a| self.registry.actors[a].fits(phrase))?;
-        Some(Source { actor, guess: true })
+        // Candidates: registry names and earlier resolved sources, nearest first
+        // (a name before a source at the same place), the two lists merged as they go.
+        let lower = phrase.trim().to_lowercase();
+        let names_before = mentions.partition_point(|m| m.start < ms);
+        let mut names = mentions[..names_before].iter().rev().filter(|m| m.end <= ms).map(|m| (m.start, m.actor));
+        let mut sources = earlier.range(..ms).rev().map(|(&start, &actor)| (start, actor));
+        let (mut name, mut source) = (names.next(), sources.next());
+        loop {
+            let actor = match (name, source) {
+                (Some(n), Some(s)) if n.0 >= s.0 => {
+                    name = names.next();
+                    n.1
+                }
+                (_, Some(s)) => {
+                    source = sources.next();
+                    s.1
+                }
+                (Some(n), None) => {
+                    name = names.next();
+                    n.1
+                }
+                (None, None) => return None,
+            };
+            if self.registry.actors[actor].fits(&lower) {
+                return Some(Source { actor, guess: true });
+            }
+        }
     }
 
     /// The reading as a suggestion: kind, spans, confidence and reason.
@@ -231,27 +253,41 @@ fn is_reference(phrase: &str) -> bool {
 
 /// The readings kept: most confident first, none whose content overlap-matches a
 /// kept one's or whose cue lies in a kept one's cue or source mention.
-fn choose(mut readings: Vec<Reading>, lexicon: &Lexicon) -> Vec<Reading> {
+fn choose(readings: Vec<Reading>, lexicon: &Lexicon) -> Vec<Reading> {
     let score = |r: &Reading| {
         let core =
             r.entry.is_some_and(|e| matches!(lexicon.entries[e].lemma.as_str(), "say" | "tell" | "according to"));
         r.pattern.confidence() + if core { 0.1 } else { 0.0 } + if r.mention.is_some() { 0.05 } else { 0.0 }
     };
-    readings.sort_by(|a, b| score(b).total_cmp(&score(a)).then(a.content.cmp(&b.content)));
+    let mut scored: Vec<(f32, Reading)> = readings.into_iter().map(|r| (score(&r), r)).collect();
+    scored.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then(a.content.cmp(&b.content)));
+    let overlaps = |x: Option<(usize, usize)>, y: Option<(usize, usize)>| match (x, y) {
+        (Some(x), Some(y)) => x.0 < y.1 && y.0 < x.1,
+        _ => false,
+    };
+    // The kept readings by where their spans start: only those whose spans reach
+    // into a new reading's can clash with it.
     let mut kept: Vec<Reading> = Vec::new();
-    for r in readings {
-        let overlaps = |x: Option<(usize, usize)>, y: Option<(usize, usize)>| match (x, y) {
-            (Some(x), Some(y)) => x.0 < y.1 && y.0 < x.1,
-            _ => false,
-        };
-        let clash = kept
-            .iter()
+    let mut by_start: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    let mut widest = 0;
+    for (_, r) in scored {
+        let (start, end) = extent(&r);
+        let near = by_start.range(start.saturating_sub(widest)..end).flat_map(|(_, ks)| ks.iter().map(|&k| &kept[k]));
+        let clash = near
+            .into_iter()
             .any(|k| jaccard_matches(k.content, r.content) || overlaps(r.cue, k.cue) || overlaps(r.cue, k.mention));
         if !clash {
+            widest = widest.max(end - start);
+            by_start.entry(start).or_default().push(kept.len());
             kept.push(r);
         }
     }
     kept
+}
+
+/// The chars a reading's content, cue and mention cover together.
+fn extent(r: &Reading) -> (usize, usize) {
+    [Some(r.content), r.cue, r.mention].into_iter().flatten().fold(r.content, |(a, b), (x, y)| (a.min(x), b.max(y)))
 }
 
 /// Jaccard >= 0.5, as agreement matches claims (FORMAT.md section 5).
@@ -275,7 +311,7 @@ fn colon_quotes(l: &Layout, hits: &[lexicon::Hit]) -> Vec<Reading> {
         if i == first || i - first > 6 || !l.is_name_like(first) {
             continue;
         }
-        if hits.iter().any(|h| h.start >= l.tokens[first].start && h.start < t.start) {
+        if hits_in(hits, l.tokens[first].start, t.start).next().is_some() {
             continue;
         }
         if !(first..i).all(|j| l.tokens[j].word || l.is_glue(j)) {
@@ -292,6 +328,12 @@ fn colon_quotes(l: &Layout, hits: &[lexicon::Hit]) -> Vec<Reading> {
     out
 }
 
+/// The cues starting in chars `start..end` (hits are in text order).
+fn hits_in(hits: &[lexicon::Hit], start: usize, end: usize) -> impl Iterator<Item = &lexicon::Hit> {
+    let from = hits.partition_point(|h| h.start < start);
+    hits[from..].iter().take_while(move |h| h.start < end)
+}
+
 /// Paragraphs that are a quotation with no cue of their own, right after a quoted
 /// claim: the same speaker goes on (news prints a long quote that way).
 fn continued_quotes(
@@ -300,6 +342,10 @@ fn continued_quotes(
     resolved: &[(Reading, Option<Source>)],
 ) -> Vec<(Reading, Option<Source>)> {
     let mut out = Vec::new();
+    // The contents taken, in text order, to find the one in a paragraph quickly.
+    let mut taken: Vec<(usize, usize)> = resolved.iter().map(|(r, _)| r.content).collect();
+    taken.sort_unstable();
+    let longest = taken.iter().map(|c| c.1 - c.0).max().unwrap_or(0);
     for (r, source) in resolved {
         let quoted = matches!(r.pattern, Pattern::QuoteBefore | Pattern::QuoteAfter | Pattern::Colon);
         if !quoted {
@@ -312,10 +358,13 @@ fn continued_quotes(
         }
         while let Some(&next) = l.paragraphs.get(index + 1) {
             let Some(q) = l.quote_opening_at(next.0) else { break };
-            let has_cue =
-                hits.iter().any(|h| h.start >= next.0 && h.start < next.1 && !(h.start > q.start && h.start < q.end));
-            let taken = resolved.iter().any(|(k, _)| k.content.0 < next.1 && next.0 < k.content.1);
-            if has_cue || taken || q.end < next.1.saturating_sub(2) {
+            let has_cue = hits_in(hits, next.0, next.1).any(|h| !(h.start > q.start && h.start < q.end));
+            // A content overlapping the paragraph starts before its end, at most the
+            // longest content's length before its start.
+            let from = taken.partition_point(|c| c.0 + longest < next.0);
+            let to = taken.partition_point(|c| c.0 < next.1);
+            let is_taken = taken[from..to].iter().any(|c| next.0 < c.1);
+            if has_cue || is_taken || q.end < next.1.saturating_sub(2) {
                 break;
             }
             out.push((

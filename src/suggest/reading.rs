@@ -79,7 +79,9 @@ pub(crate) struct Reading {
 const MAX_ADJUNCT: usize = 10;
 
 /// Token ranges of the sentence around one cue.
-struct Site {
+struct Site<'h> {
+    /// Every cue of the text, in text order.
+    hits: &'h [Hit],
     /// First token of the sentence.
     first: usize,
     /// One past its last token.
@@ -97,6 +99,7 @@ pub(crate) fn read(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize) -> Option<
     }
     let (ss, se) = l.sentence_at(hit.start)?;
     let site = Site {
+        hits,
         first: l.token_from(ss),
         last: l.token_from(se),
         ci: l.token_from(hit.start),
@@ -125,7 +128,7 @@ fn chars(l: &Layout, (a, b): (usize, usize)) -> (usize, usize) {
     (l.tokens[a].start, l.tokens[b - 1].end)
 }
 
-fn read_verb(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize, s: &Site) -> Option<Parts> {
+fn read_verb(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize, s: &Site<'_>) -> Option<Parts> {
     let before_end = l.skip_between_left(s.ci, s.first);
     let prev = before_end.checked_sub(1).filter(|&p| p >= s.first);
     if let Some(p) = prev
@@ -138,7 +141,10 @@ fn read_verb(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize, s: &Site) -> Opt
         return None;
     }
     let after = l.skip_between_right(s.cj, s.last);
-    let subject = prev.filter(|&p| l.tokens[p].word).and_then(|_| l.subject_before(before_end, s.first));
+    let subject = prev
+        .filter(|&p| l.tokens[p].word)
+        .and_then(|_| l.subject_before(before_end, s.first))
+        .or_else(|| quoted_subject_with_apposition(l, s, prev));
     if let Some(parts) = attribution_after_content(l, s, subject, before_end, after) {
         return Some(parts);
     }
@@ -166,7 +172,7 @@ fn is_hit_at(l: &Layout, hits: &[Hit], i: usize) -> bool {
 /// `The attacks, he said, were ...`: the content stands before the attribution.
 fn attribution_after_content(
     l: &Layout,
-    s: &Site,
+    s: &Site<'_>,
     subject: Option<(usize, usize)>,
     before_end: usize,
     after: usize,
@@ -186,6 +192,16 @@ fn attribution_after_content(
         }
         k += 1;
     }
+    let before = start.checked_sub(1)?;
+    let lead_end = l.tokens[before].end;
+    let quote = l.quote_ending_at(lead_end).or_else(|| quote_before_comma(l, before));
+    if quote.is_some() {
+        // After a quotation the attribution may run on with an apposition, a
+        // relative clause or a quoted title (`said Steve Duprey, a Republican
+        // National Committee member.`, `said on "Meet the Press."`): up to the
+        // sentence's end, or a comma that opens the quotation's second part.
+        k = attribution_end(l, k, s.last);
+    }
     let ends = k >= s.last || matches!(l.word(k), "." | "!" | "?" | "…");
     let comma = k < s.last && l.word(k) == ",";
     if !ends && !comma {
@@ -193,9 +209,7 @@ fn attribution_after_content(
     }
     let mention = mention.map(|m| chars(l, m));
     // The content: a quotation ending right before the attribution, or the sentence.
-    let before = start.checked_sub(1)?;
-    let lead_end = l.tokens[before].end;
-    if let Some(q) = l.quote_ending_at(lead_end).or_else(|| quote_before_comma(l, before)) {
+    if let Some(q) = quote {
         let mut end = q.end;
         let same_paragraph = |pos: usize| l.paragraph_at(q.start).is_some_and(|p| pos < p.1);
         if (comma || ends)
@@ -217,10 +231,47 @@ fn attribution_after_content(
     Some(((sentence_start, l.tokens[before].start), mention, Pattern::Trailing))
 }
 
+/// Where the attribution after a quotation ends, from token `k` on: the first
+/// comma that opens a quotation, else the sentence's last punctuation (quotations
+/// inside, such as a programme's name, are skipped whole).
+fn attribution_end(l: &Layout, mut k: usize, last: usize) -> usize {
+    while k < last {
+        if l.word(k) == "," && l.tokens.get(k + 1).is_some_and(|t| l.quote_opening_at(t.start).is_some()) {
+            return k;
+        }
+        if let Some(q) = l.quote_opening_at(l.tokens[k].start) {
+            k = l.token_from(q.end).max(k + 1);
+            continue;
+        }
+        if k + 1 == last && matches!(l.word(k), "." | "!" | "?" | "…") {
+            return k;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// `"...," Lael Brainard, a Fed governor, said`: a subject with an apposition
+/// between a quotation and its verb. Token range, from the name to the comma.
+fn quoted_subject_with_apposition(l: &Layout, s: &Site<'_>, prev: Option<usize>) -> Option<(usize, usize)> {
+    let p = prev.filter(|&p| l.word(p) == "," && p > s.first)?;
+    let mut j = p;
+    while j > s.first && p - j <= 15 {
+        j -= 1;
+        let quote_ends = |i: usize| l.quote_ending_at(l.tokens[i].end).is_some();
+        if quote_ends(j) || (l.word(j) == "," && j > s.first && quote_ends(j - 1)) {
+            let first = j + 1;
+            let words = (first..p).all(|i| l.tokens[i].word || l.is_glue(i) || l.word(i) == ",");
+            return (first < p && words && l.is_name_like(first)).then_some((first, p));
+        }
+    }
+    None
+}
+
 /// "Marley Anderson, 21, a junior from Las Vegas, said ...", "The ministry, in a
 /// statement, said ...": a verb right after a comma whose subject opens the sentence,
 /// with an apposition or adjunct between.
-fn subject_with_apposition(l: &Layout, s: &Site, prev: Option<usize>) -> Option<(usize, usize)> {
+fn subject_with_apposition(l: &Layout, s: &Site<'_>, prev: Option<usize>) -> Option<(usize, usize)> {
     let p = prev.filter(|&p| l.word(p) == "," && p > s.first && p - s.first <= 15)?;
     if !l.is_name_like(s.first) && !is_in(DETERMINERS, l.word(s.first)) || opens_adjunct(l, s.first) {
         return None;
@@ -293,7 +344,7 @@ fn quote_before_comma(l: &Layout, before: usize) -> Option<super::layout::Quote>
 /// The subject of the clause a participle hangs on (`Lew left, saying ...`): the
 /// subject of the nearest verb cue before it in the sentence, else the phrase that
 /// opens the sentence.
-fn clause_subject(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize, s: &Site) -> Option<(usize, usize)> {
+fn clause_subject(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize, s: &Site<'_>) -> Option<(usize, usize)> {
     let sentence_start = l.tokens.get(s.first)?.start;
     for earlier in hits[..h].iter().rev().take_while(|e| e.start >= sentence_start) {
         if lex.entries[earlier.entry].role != CueRole::Verb {
@@ -322,7 +373,7 @@ fn clause_subject(l: &Layout, lex: &Lexicon, hits: &[Hit], h: usize, s: &Site) -
 
 /// The content after a verb: a quotation, a `that` clause, an infinitive, or the
 /// rest of the clause.
-fn content_after(l: &Layout, s: &Site, after: usize, addressing: bool) -> Option<((usize, usize), Pattern)> {
+fn content_after(l: &Layout, s: &Site<'_>, after: usize, addressing: bool) -> Option<((usize, usize), Pattern)> {
     let mut k = after;
     if addressing && k < s.last && !is_that(l, k) && l.quote_opening_at(l.tokens[k].start).is_none() {
         // "told reporters (that)": the person addressed is not the content.
@@ -349,7 +400,7 @@ fn content_after(l: &Layout, s: &Site, after: usize, addressing: bool) -> Option
         if rest >= s.last || (rest..s.last).all(|i| !l.tokens[i].word) {
             return Some(((q.start, q.end), Pattern::QuoteAfter));
         }
-        return Some(((q.start, clause_end(l, k, s.last)?), Pattern::Indirect));
+        return Some(((q.start, clause_end(l, s, k)?), Pattern::Indirect));
     }
     // A pronoun right after the verb is the subject of the content ("said he had come
     // to the conclusion that ..."): a later `that` is inside the claim.
@@ -361,24 +412,35 @@ fn content_after(l: &Layout, s: &Site, after: usize, addressing: bool) -> Option
     {
         // The claim is the clause `that` opens, without it, as coders mark it.
         let first = l.tokens.get(that + 1).filter(|_| that + 1 < s.last)?;
-        return Some(((first.start, clause_end(l, that + 1, s.last)?), Pattern::Indirect));
+        return Some(((first.start, clause_end(l, s, that + 1)?), Pattern::Indirect));
     }
     let w = l.word(k);
     if w.eq_ignore_ascii_case("to") {
-        return Some(((l.tokens[k].start, clause_end(l, k + 1, s.last)?), Pattern::Infinitive));
+        return Some(((l.tokens[k].start, clause_end(l, s, k + 1)?), Pattern::Infinitive));
     }
     if w == ":" {
         let from = k + 1;
         if from >= s.last {
             return None;
         }
-        return Some(((l.tokens[from].start, clause_end(l, from, s.last)?), Pattern::Indirect));
+        return Some(((l.tokens[from].start, clause_end(l, s, from)?), Pattern::Indirect));
     }
     if !l.tokens[k].word || is_in(CLAUSE_OPENERS, w) && !is_in(&["if", "whether", "how", "what", "why"], w) {
         return None;
     }
-    Some(((l.tokens[k].start, clause_end(l, k, s.last)?), Pattern::Indirect))
+    // "said in an interview ...", "said on Monday": an adjunct of the reporting
+    // clause, not what was said.
+    if is_in(ADJUNCT_PREPOSITIONS, w) {
+        return None;
+    }
+    // "commented on the reason", "talked about security": what the verb is about.
+    let k = if is_in(&["on", "about", "of", "upon"], w) && k + 1 < s.last { k + 1 } else { k };
+    Some(((l.tokens[k].start, clause_end(l, s, k)?), Pattern::Indirect))
 }
+
+/// Prepositions that open an adjunct of time, place or manner after a verb.
+const ADJUNCT_PREPOSITIONS: &[&str] =
+    &["in", "at", "during", "after", "before", "with", "from", "by", "since", "until", "last", "yesterday", "today"];
 
 fn is_that(l: &Layout, i: usize) -> bool {
     l.tokens[i].word && l.word(i).eq_ignore_ascii_case("that")
@@ -387,7 +449,8 @@ fn is_that(l: &Layout, i: usize) -> bool {
 /// Where a clause of content that starts at token `from` ends (a char offset): the
 /// end of the sentence, or before a semicolon, a dash, a `but`, an `according to` or
 /// a trailing attribution. Quotations are never cut.
-fn clause_end(l: &Layout, from: usize, last: usize) -> Option<usize> {
+fn clause_end(l: &Layout, s: &Site<'_>, from: usize) -> Option<usize> {
+    let last = s.last;
     let mut i = from;
     let mut end = None;
     while i < last {
@@ -407,6 +470,11 @@ fn clause_end(l: &Layout, from: usize, last: usize) -> Option<usize> {
                 break;
             }
         }
+        // "... and says Obama is flouting ...": a second reporting verb coordinated
+        // with the first starts a claim of its own.
+        if i > from && is_in(&["and", "but"], w) && is_hit_at(l, s.hits, i + 1) {
+            break;
+        }
         if l.tokens[i].word || l.is_glue(i) || !matches!(w, "." | "!" | "?" | "," | ":") {
             end = Some(l.tokens[i].end);
         }
@@ -416,7 +484,7 @@ fn clause_end(l: &Layout, from: usize, last: usize) -> Option<usize> {
 }
 
 /// `According to X, ...` / `..., according to X.` / `X, according to Y, is Z.`
-fn read_according(l: &Layout, s: &Site) -> Option<Parts> {
+fn read_according(l: &Layout, s: &Site<'_>) -> Option<Parts> {
     let mut j = s.cj;
     while j < s.last
         && j - s.cj < 15
@@ -450,13 +518,13 @@ fn read_according(l: &Layout, s: &Site) -> Option<Parts> {
         if from >= s.last {
             return None;
         }
-        return Some(((l.tokens[from].start, clause_end(l, from, s.last)?), mention, Pattern::According));
+        return Some(((l.tokens[from].start, clause_end(l, s, from)?), mention, Pattern::According));
     }
     Some(((sentence_start, l.tokens[s.ci - 1].end), mention, Pattern::According))
 }
 
 /// `X's claim that ...`, `the denial of ...`, `support for ...`.
-fn read_noun(l: &Layout, s: &Site) -> Option<Parts> {
+fn read_noun(l: &Layout, s: &Site<'_>) -> Option<Parts> {
     let mention = possessor(l, s);
     let form = l.slice(l.tokens[s.ci].start, l.tokens[s.cj - 1].end).to_ascii_lowercase();
     let k = s.cj;
@@ -466,7 +534,7 @@ fn read_noun(l: &Layout, s: &Site) -> Option<Parts> {
     let w = l.word(k);
     if is_that(l, k) {
         let first = l.tokens.get(k + 1).filter(|_| k + 1 < s.last)?;
-        return Some(((first.start, clause_end(l, k + 1, s.last)?), mention, Pattern::Noun));
+        return Some(((first.start, clause_end(l, s, k + 1)?), mention, Pattern::Noun));
     }
     if w == ":"
         && let Some(q) = l.tokens.get(k + 1).and_then(|t| l.quote_opening_at(t.start))
@@ -490,7 +558,7 @@ fn read_noun(l: &Layout, s: &Site) -> Option<Parts> {
 
 /// The owner of a reporting noun: `the ministry's` in `the ministry's denial`,
 /// without the `'s`.
-fn possessor(l: &Layout, s: &Site) -> Option<(usize, usize)> {
+fn possessor(l: &Layout, s: &Site<'_>) -> Option<(usize, usize)> {
     let p = s.ci.checked_sub(1).filter(|&p| p >= s.first)?;
     let w = l.word(p);
     let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).or_else(|| w.strip_suffix('\''))?;

@@ -233,3 +233,41 @@ fn subjects_with_an_apposition_and_sentences_opening_with_an_adjunct() {
     let rows = suggest("\"No,\" said she turned away.");
     assert!(rows.iter().all(|r| r.3 != "she turned away"), "{rows:?}");
 }
+
+#[test]
+fn an_attribution_after_a_quote_may_run_on_to_the_sentence_end() {
+    // An apposition after the inverted source, then the quotation's second part.
+    let rows = suggest("\"It is vast,\" said Steve Duprey, a party member from Concord. \"It is combat.\"\nNext.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "\"It is vast,\" said Steve Duprey, a party member from Concord. \"It is combat.\"");
+    assert_eq!(rows[0].3, "Steve Duprey");
+    // A quoted programme name inside the attribution is no content.
+    let rows = suggest("\"I expect to be vetted,\" he said on \"Meet the Press.\" Later he left.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "\"I expect to be vetted,\"");
+}
+
+#[test]
+fn an_adjunct_after_the_verb_is_no_content_and_a_topic_follows_its_preposition() {
+    // The quotation is the claim; "in an interview ..." only says where.
+    let rows = suggest("Lew said in an interview with reporters on Monday.");
+    assert!(rows.is_empty(), "{rows:?}");
+    assert_eq!(
+        suggest("Lew commented on the reason for the delay."),
+        [row("the reason for the delay", "assertion", Some("jacob-j-lew"), "Lew", "commented")]
+    );
+}
+
+#[test]
+fn a_quotation_then_a_subject_with_an_apposition() {
+    assert_eq!(
+        suggest("\"We should not take growth for granted,\" Lael Brainard, a Fed governor, said in a speech."),
+        [row("\"We should not take growth for granted,\"", "assertion", None, "Lael Brainard, a Fed governor", "said")]
+    );
+}
+
+#[test]
+fn a_second_reporting_verb_ends_the_first_content() {
+    let rows = suggest("Lew criticized the new rules and said the talks had failed.");
+    assert_eq!(rows[0].0, "the new rules", "{rows:?}");
+}

@@ -64,6 +64,45 @@ pub fn has_rtl(text: &str) -> bool {
     })
 }
 
+/// `line` (one line, no line breaks) in the order its characters are drawn from left
+/// to right, right-to-left runs reversed, for a place that draws plain strings (a
+/// preview) rather than laying out runs as the document view does.
+pub fn visual_order(line: &str) -> String {
+    if !has_rtl(line) {
+        return line.to_owned();
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let bidi = BidiParagraph::new(line, Direction::of(line));
+    let mut out = String::with_capacity(line.len());
+    for run in bidi.visual_runs(0..chars.len()) {
+        let piece = &chars[run.chars.clone()];
+        if run.is_rtl() {
+            out.extend(piece.iter().rev().map(|&c| mirrored(c)));
+        } else {
+            out.extend(piece.iter());
+        }
+    }
+    out
+}
+
+/// The mirrored form of a bracket drawn right to left (UAX #9 L4, for the pairs news
+/// text uses).
+fn mirrored(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '«' => '»',
+        '»' => '«',
+        '<' => '>',
+        '>' => '<',
+        _ => c,
+    }
+}
+
 /// The resolved levels of one paragraph (or a piece of one cut at a space).
 pub struct BidiParagraph<'t> {
     info: ParagraphBidiInfo<'t>,
@@ -127,6 +166,13 @@ fn group(levels: impl Iterator<Item = (usize, u8)>) -> Vec<BidiRun> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_in_drawing_order() {
+        assert_eq!(visual_order("Lew said (twice)"), "Lew said (twice)");
+        assert_eq!(visual_order("قال (أمس)"), "(سمأ) لاق");
+        assert_eq!(visual_order("قال BBC اليوم"), "مويلا BBC لاق");
+    }
 
     fn text_of(s: &str, runs: &[BidiRun]) -> Vec<(String, bool)> {
         let chars: Vec<char> = s.chars().collect();

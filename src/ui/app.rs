@@ -10,7 +10,7 @@ use egui::ViewportCommand;
 
 use super::coding::{CodingIntent, CodingState};
 use super::command::Command;
-use super::datasets::{ArticlesDialog, DatasetsState, ExportDialog, ImportDialog};
+use super::datasets::{ArticlesDialog, ConvertDialog, DatasetsState, ExportDialog, ImportDialog};
 use super::intent::AppIntent;
 use super::jobs::Jobs;
 use super::mode::Mode;
@@ -56,6 +56,8 @@ pub(crate) struct Dialogs {
     pub(crate) shortcuts: bool,
     /// The codebook window.
     pub(crate) codebook: bool,
+    /// The codebook editor (inside the codebook window), while editing.
+    pub(crate) codebook_editor: Option<super::widgets::codebook_editor::CodebookEditor>,
     /// The actor registry window.
     pub(crate) actors: Option<ActorsWindow>,
     /// Shown when closing would lose work: why.
@@ -96,6 +98,8 @@ pub struct App {
     pub(crate) watcher: Option<CorpusWatcher>,
     /// The file and folder dialogs.
     pub(crate) picker: Arc<dyn Picker>,
+    /// The document (id, text hash) the built-in suggester is reading.
+    pub(crate) suggesting: Option<(String, String)>,
     caches: ViewCaches,
     pub(crate) viewport: Vec<ViewportCommand>,
     remember: bool,
@@ -139,6 +143,7 @@ impl App {
             wake,
             watcher: None,
             picker: options.picker,
+            suggesting: None,
             caches: ViewCaches::default(),
             viewport: Vec::new(),
             remember: options.remember,
@@ -193,6 +198,16 @@ impl App {
         self.datasets.articles.as_ref()
     }
 
+    /// The Convert to UTF-8 window, when open.
+    pub fn convert_dialog(&self) -> Option<&ConvertDialog> {
+        self.datasets.convert.as_ref()
+    }
+
+    /// The codebook editor, while editing.
+    pub fn codebook_editor(&self) -> Option<&super::widgets::codebook_editor::CodebookEditor> {
+        self.dialogs.codebook_editor.as_ref()
+    }
+
     /// Whether the find bar is open.
     pub fn is_finding(&self) -> bool {
         self.coding.find.is_some()
@@ -214,6 +229,13 @@ impl App {
         self.caches.text.layouts()
     }
 
+    /// What review's side-by-side views drew in the last frame, one list per shown
+    /// version: each piece of text's screen rect and the chars (of the document) it
+    /// shows, for tests of right-to-left layout.
+    pub fn review_versions_drawn(&self) -> Vec<Vec<(egui::Rect, std::ops::Range<usize>)>> {
+        self.caches.review.versions.drawn()
+    }
+
     /// Whether a modal window is open (letter keys then do nothing).
     pub(crate) fn has_modal(&self) -> bool {
         self.dialogs.annotator_prompt.is_some()
@@ -222,6 +244,7 @@ impl App {
             || self.datasets.export.is_some()
             || self.datasets.import.is_some()
             || self.datasets.articles.is_some()
+            || self.datasets.convert.is_some()
     }
 
     /// Whether `command` can act now (menus grey out the others).
@@ -246,11 +269,12 @@ impl App {
             | Command::ImportBrat
             | Command::ImportArticles
             | Command::ToggleCodebook
+            | Command::EditCodebook
             | Command::ToggleActors
             | Command::ToggleDocumentList
             | Command::ToggleInspector => ws.is_some(),
             Command::Save => open.is_some_and(|o| o.dirty || o.loaded.stamp.is_none()) && editable,
-            Command::Reload => ws.is_some_and(|w| w.current_index().is_some()),
+            Command::Reload | Command::ConvertToUtf8 => ws.is_some_and(|w| w.current_index().is_some()),
             Command::Undo | Command::Redo => {
                 let back = command == Command::Undo;
                 match self.mode {
@@ -276,6 +300,15 @@ impl App {
             Command::NextConflict | Command::KeepTheirs => ws.is_some_and(|w| w.current_conflict().is_some()),
             Command::TakeMine => editable && ws.is_some_and(|w| w.current_conflict().is_some()),
             Command::NextClaim | Command::PrevClaim => open.is_some_and(|o| !o.claims().is_empty()),
+            Command::NextSuggestion | Command::PrevSuggestion => {
+                ws.is_some_and(|w| w.suggestions_shown) && open.is_some_and(|o| !o.live_suggestions().is_empty())
+            }
+            Command::AcceptSuggestion | Command::RejectSuggestion => {
+                editable
+                    && ws.is_some_and(|w| w.suggestions_shown)
+                    && open.is_some_and(|o| o.selected_offer().is_some())
+            }
+            Command::ToggleSuggestions => ws.is_some(),
             Command::NextDocument | Command::PrevDocument => ws.is_some_and(|w| !w.corpus.documents.is_empty()),
             Command::NextUnit | Command::PrevUnit => self.review.current_document().is_some(),
         }

@@ -14,6 +14,7 @@ use super::mode::Mode;
 use super::picker::{NO_PATH_CHOSEN, PathKind, PathRequest};
 use super::review::ReviewState;
 use super::statistics::StatisticsState;
+use super::widgets::codebook_editor::{CodebookEditor, CodebookIntent};
 use super::widgets::dialogs::{AnnotatorPrompt, OpenCorpus};
 use crate::coding::Workspace;
 use crate::coding::listing::read_rows;
@@ -23,6 +24,7 @@ use crate::export::{ExportOptions, export, import_brat};
 /// Articles the Import articles window shows in its preview.
 const PREVIEW_ROWS: usize = 3;
 use crate::model::{ActorRegistry, Annotator, Corpus};
+use crate::store::convert_utf8::convert_previewed;
 use crate::store::watch::CorpusWatcher;
 use crate::store::{load_dataset, load_dataset_where};
 
@@ -41,10 +43,23 @@ impl App {
                 }
                 Intent::Datasets(i) => self.datasets.apply(i, self.workspace.as_ref()),
                 Intent::Statistics(i) => self.statistics.apply(i, self.workspace.as_ref()),
+                Intent::Codebook(i) => self.apply_codebook(i),
             };
             for effect in effects.0 {
                 self.run(effect, &mut queue);
             }
+        }
+        self.start_suggesting();
+    }
+
+    /// Starts the built-in suggester when the open document needs it and it is not
+    /// already reading that text (opening, reloading or showing suggestions again
+    /// all lead here).
+    fn start_suggesting(&mut self) {
+        let Some(request) = self.workspace.as_ref().and_then(Workspace::suggestions_wanted) else { return };
+        let key = (request.document.clone(), request.sha256.clone());
+        if self.suggesting.as_ref() != Some(&key) || !self.jobs.is_running(Task::Suggest) {
+            self.run(Effect::Suggest(request), &mut VecDeque::new());
         }
     }
 
@@ -103,7 +118,10 @@ impl App {
                 }
             },
             AppIntent::ToggleShortcuts => self.dialogs.shortcuts = !self.dialogs.shortcuts,
-            AppIntent::ToggleCodebook => self.dialogs.codebook = !self.dialogs.codebook,
+            AppIntent::ToggleCodebook => {
+                self.dialogs.codebook = !self.dialogs.codebook;
+                self.dialogs.codebook_editor = None;
+            }
             AppIntent::ToggleActors => {
                 self.dialogs.actors = match self.dialogs.actors {
                     Some(_) => None,
@@ -112,6 +130,12 @@ impl App {
             }
             AppIntent::ToggleConflicts => self.dialogs.conflicts = !self.dialogs.conflicts,
             AppIntent::ShowConflicts => self.dialogs.conflicts = true,
+            AppIntent::ToggleSuggestions => {
+                self.settings.hide_suggestions = !self.settings.hide_suggestions;
+                if let Some(ws) = &mut self.workspace {
+                    ws.show_suggestions(!self.settings.hide_suggestions);
+                }
+            }
             AppIntent::OutsideChanges(changes) => {
                 let Some(ws) = &mut self.workspace else { return Effects::none() };
                 let outcome = ws.outside_changes(&changes);
@@ -151,6 +175,29 @@ impl App {
         Effects::none()
     }
 
+    /// Applies an intent of the codebook editor: starting and stopping here, the
+    /// rest in the editor; a save that rewrote files refreshes review and statistics.
+    fn apply_codebook(&mut self, intent: CodebookIntent) -> Effects {
+        let Some(ws) = &mut self.workspace else { return Effects::none() };
+        match intent {
+            CodebookIntent::StartEditing => {
+                ws.save_now();
+                self.dialogs.codebook = true;
+                self.dialogs.codebook_editor = Some(CodebookEditor::of(ws));
+            }
+            CodebookIntent::StopEditing => self.dialogs.codebook_editor = None,
+            intent => {
+                let Some(editor) = &mut self.dialogs.codebook_editor else { return Effects::none() };
+                let saving = matches!(intent, CodebookIntent::Save);
+                editor.apply(intent, ws);
+                if saving && self.mode.uses_dataset() {
+                    return Effects::one(Effect::LoadDataset);
+                }
+            }
+        }
+        Effects::none()
+    }
+
     fn open_corpus_error(&mut self, message: String) {
         match &mut self.dialogs.open_corpus {
             Some(d) => d.error = Some(message),
@@ -176,6 +223,7 @@ impl App {
         match Workspace::open(&path, annotator) {
             Ok(mut ws) => {
                 self.settings.last_corpus = Some(ws.corpus.root.clone());
+                ws.show_suggestions(!self.settings.hide_suggestions);
                 self.start_listing(&ws);
                 self.watcher = self.watch(&mut ws);
                 self.workspace = Some(ws);
@@ -319,6 +367,28 @@ impl App {
                 ws.save_now();
                 self.jobs.start(Task::ImportArticles, move |r| {
                     Done::ArticlesImported(import_corpus(&opts, &mut |done, total| r.progress(done, total)))
+                });
+            }
+            Effect::ReadForConversion(path) => {
+                self.jobs.start(Task::ReadForConversion, move |_| {
+                    Done::ConvertRead(std::fs::read(&path).map_err(|e| e.to_string()))
+                });
+            }
+            Effect::ConvertText { path, encoding, previewed } => {
+                self.jobs.start(Task::ConvertText, move |_| {
+                    Done::Converted(convert_previewed(&path, encoding, &previewed).map_err(|e| e.to_string()))
+                });
+            }
+            Effect::TextConverted(index) => {
+                if let Some(ws) = &mut self.workspace {
+                    ws.reread_document(index);
+                }
+            }
+            Effect::Suggest(request) => {
+                self.suggesting = Some((request.document.clone(), request.sha256.clone()));
+                self.jobs.start(Task::Suggest, move |_| {
+                    let offers = request.run();
+                    Done::Suggested(request.document, request.sha256, offers)
                 });
             }
             Effect::CloseWindow => self.viewport.push(egui::ViewportCommand::Close),

@@ -16,7 +16,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::mode::Mode;
-use crate::model::Codebook;
+use crate::model::{Codebook, CodebookError, ReservedKey};
 
 /// A user command, without payload: what it acts on (the selected claim, the text
 /// selection, the current unit) is read from the state when it is applied.
@@ -34,8 +34,12 @@ pub enum Command {
     ImportArticles,
     /// Read the open document and its annotations again.
     Reload,
+    /// Convert the current text from a legacy encoding to UTF-8.
+    ConvertToUtf8,
     /// Ask "Who is coding?" again.
     ChangeAnnotator,
+    /// Open the codebook window as the editor.
+    EditCodebook,
     /// Save and close the window.
     Quit,
     /// Undo the last change of the mode's data.
@@ -64,6 +68,14 @@ pub enum Command {
     KeepTheirs,
     /// Put your version of the current conflict's claim into the file.
     TakeMine,
+    /// Select the next suggested claim in the text.
+    NextSuggestion,
+    /// Select the previous suggested claim in the text.
+    PrevSuggestion,
+    /// Code the selected suggestion as your claim.
+    AcceptSuggestion,
+    /// Reject the selected suggestion, so it is never offered again.
+    RejectSuggestion,
     /// Select the next claim in text order.
     NextClaim,
     /// Select the previous claim in text order.
@@ -100,6 +112,8 @@ pub enum Command {
     ToggleConflicts,
     /// Show or hide the keyboard shortcuts.
     ToggleShortcuts,
+    /// Show or hide suggested claims.
+    ToggleSuggestions,
     /// Close the find bar or a window; clear the selection.
     Escape,
 }
@@ -137,6 +151,10 @@ const fn cmd(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND, key)
 }
 
+const fn shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::SHIFT, key)
+}
+
 const fn cmd_shift(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers { shift: true, ..Modifiers::COMMAND }, key)
 }
@@ -155,7 +173,9 @@ impl Command {
         Command::ImportBrat,
         Command::ImportArticles,
         Command::Reload,
+        Command::ConvertToUtf8,
         Command::ChangeAnnotator,
+        Command::EditCodebook,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -176,6 +196,10 @@ impl Command {
         Command::NextConflict,
         Command::KeepTheirs,
         Command::TakeMine,
+        Command::NextSuggestion,
+        Command::PrevSuggestion,
+        Command::AcceptSuggestion,
+        Command::RejectSuggestion,
         Command::ShowCoding,
         Command::ShowReview,
         Command::ShowStatistics,
@@ -188,6 +212,7 @@ impl Command {
         Command::ToggleActors,
         Command::ToggleConflicts,
         Command::ToggleShortcuts,
+        Command::ToggleSuggestions,
         Command::Escape,
     ];
 
@@ -238,9 +263,23 @@ impl Command {
                 CODING,
                 Some((File, 1)),
             ),
+            Command::ConvertToUtf8 => spec(
+                "Convert to UTF-8…",
+                "Read a text written in a legacy encoding (windows-1252, GBK, …) and rewrite it as UTF-8, keeping the original",
+                &[],
+                CODING,
+                Some((File, 1)),
+            ),
             Command::ChangeAnnotator => {
                 spec("Change annotator…", "Code as someone else", &[], ALL_MODES, Some((File, 2)))
             }
+            Command::EditCodebook => spec(
+                "Edit codebook…",
+                "Add, rename and reorder claim kinds, fields and choices; saved to claimcoder.ron",
+                &[],
+                ALL_MODES,
+                Some((File, 2)),
+            ),
             Command::Quit => {
                 spec("Quit", "Save and close the window", &const { [cmd(Key::Q)] }, ALL_MODES, Some((File, 3)))
             }
@@ -377,6 +416,34 @@ impl Command {
                 CODING,
                 Some((ModeMenu, 4)),
             ),
+            Command::NextSuggestion => spec(
+                "Next suggestion",
+                "Go to the next suggested claim in the text",
+                &const { [key(Key::Tab)] },
+                CODING,
+                Some((ModeMenu, 5)),
+            ),
+            Command::PrevSuggestion => spec(
+                "Previous suggestion",
+                "Go to the previous suggested claim in the text",
+                &const { [shift(Key::Tab)] },
+                CODING,
+                Some((ModeMenu, 5)),
+            ),
+            Command::AcceptSuggestion => spec(
+                "Accept suggestion",
+                "Code the selected suggestion as your claim, with its kind, source, mention and cue (undoable)",
+                &const { [key(Key::Enter)] },
+                CODING,
+                Some((ModeMenu, 5)),
+            ),
+            Command::RejectSuggestion => spec(
+                "Reject suggestion",
+                "Not a claim: the selected suggestion is recorded as rejected in your file and never offered again",
+                &const { [key(Key::Backspace)] },
+                CODING,
+                Some((ModeMenu, 5)),
+            ),
             Command::ShowCoding => spec("Coding", "Code claims in one document", &[], ALL_MODES, Some((View, 0))),
             Command::ShowReview => spec(
                 "Review disagreement",
@@ -435,6 +502,13 @@ impl Command {
                 ALL_MODES,
                 Some((View, 1)),
             ),
+            Command::ToggleSuggestions => spec(
+                "Suggestions",
+                "Show or hide the suggested claims in the text and the claim list",
+                &[],
+                CODING,
+                Some((View, 1)),
+            ),
             Command::Escape => spec(
                 "Close or clear",
                 "Close the find bar or a window; clear the selection",
@@ -457,7 +531,9 @@ impl Command {
             | Command::ImportBrat
             | Command::ImportArticles
             | Command::Reload
+            | Command::ConvertToUtf8
             | Command::ChangeAnnotator
+            | Command::EditCodebook
             | Command::Quit
             | Command::Undo
             | Command::Redo
@@ -472,6 +548,11 @@ impl Command {
             | Command::NextConflict
             | Command::KeepTheirs
             | Command::TakeMine
+            | Command::NextSuggestion
+            | Command::PrevSuggestion
+            | Command::AcceptSuggestion
+            | Command::RejectSuggestion
+            | Command::ToggleSuggestions
             | Command::NextClaim
             | Command::PrevClaim
             | Command::NextDocument
@@ -579,22 +660,26 @@ fn is_function_key(key: Key) -> bool {
     key.name().strip_prefix('F').is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// The letters kind keys must avoid, each with the coding command that takes it
+/// (for [`Codebook::validate`]).
+pub fn reserved_keys() -> Vec<ReservedKey> {
+    Command::reserved_letters(Mode::Coding)
+        .into_iter()
+        .filter_map(|letter| {
+            let command = Command::shadowing(Mode::Coding, letter)?;
+            Some(ReservedKey { letter, command: command.spec().text.to_owned() })
+        })
+        .collect()
+}
+
 /// Every kind key of `codebook` that a command of the coding mode shadows, as one
 /// sentence each (the app shows them; `claimcoder check` reports them).
 pub fn kind_key_conflicts(codebook: &Codebook) -> Vec<String> {
     codebook
-        .kinds
-        .iter()
-        .filter_map(|kind| {
-            let letter = kind.key_char()?;
-            let command = Command::shadowing(Mode::Coding, letter)?;
-            Some(format!(
-                "kind `{}` key `{letter}` is taken by the command \"{}\"; choose a key other than {}",
-                kind.id,
-                command.spec().text,
-                Command::reserved_letters(Mode::Coding).iter().collect::<String>()
-            ))
-        })
+        .validate(&reserved_keys())
+        .into_iter()
+        .filter(|(_, e)| matches!(e, CodebookError::ReservedKey { .. }))
+        .map(|(_, e)| e.to_string())
         .collect()
 }
 
@@ -645,7 +730,9 @@ mod tests {
             | Command::ImportBrat
             | Command::ImportArticles
             | Command::Reload
+            | Command::ConvertToUtf8
             | Command::ChangeAnnotator
+            | Command::EditCodebook
             | Command::Quit
             | Command::Undo
             | Command::Redo
@@ -660,6 +747,11 @@ mod tests {
             | Command::NextConflict
             | Command::KeepTheirs
             | Command::TakeMine
+            | Command::NextSuggestion
+            | Command::PrevSuggestion
+            | Command::AcceptSuggestion
+            | Command::RejectSuggestion
+            | Command::ToggleSuggestions
             | Command::NextClaim
             | Command::PrevClaim
             | Command::NextDocument
@@ -680,8 +772,8 @@ mod tests {
             | Command::ToggleShortcuts
             | Command::Escape => 1,
         };
-        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 40);
-        assert_eq!(Command::ALL.len(), 40, "a new command must be added to Command::ALL");
+        assert_eq!(Command::ALL.iter().map(|c| every(*c)).sum::<usize>(), 47);
+        assert_eq!(Command::ALL.len(), 47, "a new command must be added to Command::ALL");
     }
 
     #[test]

@@ -30,6 +30,22 @@ pub(crate) enum Effect {
     PreviewArticles(CorpusImportOptions),
     /// Import these articles into the open corpus.
     ImportArticles(CorpusImportOptions),
+    /// Read a text's bytes for the Convert to UTF-8 window.
+    ReadForConversion(std::path::PathBuf),
+    /// Convert the text at `path` to UTF-8, read as `encoding`, if it still holds
+    /// the `previewed` bytes.
+    ConvertText {
+        /// The text.
+        path: std::path::PathBuf,
+        /// The encoding chosen.
+        encoding: &'static encoding_rs::Encoding,
+        /// The bytes the preview showed.
+        previewed: std::sync::Arc<[u8]>,
+    },
+    /// Document `index` was rewritten: list and open it afresh.
+    TextConverted(usize),
+    /// Run the built-in suggester on the open document, off the UI thread.
+    Suggest(crate::coding::suggestions::SuggestRequest),
     /// Close the window.
     CloseWindow,
 }

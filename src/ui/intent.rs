@@ -14,6 +14,7 @@ use super::mode::Mode;
 use super::review::ReviewIntent;
 use super::statistics::StatisticsIntent;
 use super::widgets::actors_window::ActorsWindow;
+use super::widgets::codebook_editor::CodebookIntent;
 use crate::store::Dataset;
 
 /// A user intent.
@@ -29,6 +30,8 @@ pub enum Intent {
     Datasets(DatasetsIntent),
     /// The statistics mode.
     Statistics(StatisticsIntent),
+    /// The codebook editor.
+    Codebook(CodebookIntent),
 }
 
 /// An intent of the app itself.
@@ -73,6 +76,8 @@ pub enum AppIntent {
     ToggleConflicts,
     /// Show the Conflicts panel.
     ShowConflicts,
+    /// Show or hide suggested claims (remembered).
+    ToggleSuggestions,
     /// Files other programs changed in the open corpus (from the watcher).
     OutsideChanges(crate::store::watch::OutsideChanges),
     /// The registry window's inputs (filter, actor being edited).
@@ -103,7 +108,8 @@ into_intent!(
     Coding(CodingIntent),
     Review(ReviewIntent),
     Datasets(DatasetsIntent),
-    Statistics(StatisticsIntent)
+    Statistics(StatisticsIntent),
+    Codebook(CodebookIntent)
 );
 
 impl Command {
@@ -119,6 +125,7 @@ impl Command {
             Command::ImportBrat => DatasetsIntent::ShowImport.into(),
             Command::ImportArticles => DatasetsIntent::ShowArticles.into(),
             Command::Reload => CodingIntent::Reload.into(),
+            Command::ConvertToUtf8 => DatasetsIntent::ShowConvert.into(),
             Command::ChangeAnnotator => AppIntent::ChangeAnnotator.into(),
             Command::Quit => AppIntent::Quit.into(),
             Command::Undo | Command::Redo => {
@@ -141,6 +148,11 @@ impl Command {
             Command::KeepTheirs => CodingIntent::KeepTheirs.into(),
             Command::TakeMine => CodingIntent::TakeMine.into(),
             Command::ToggleConflicts => AppIntent::ToggleConflicts.into(),
+            Command::NextSuggestion => CodingIntent::NextSuggestion.into(),
+            Command::PrevSuggestion => CodingIntent::PrevSuggestion.into(),
+            Command::AcceptSuggestion => CodingIntent::AcceptSuggestion.into(),
+            Command::RejectSuggestion => CodingIntent::RejectSuggestion.into(),
+            Command::ToggleSuggestions => AppIntent::ToggleSuggestions.into(),
             Command::NextClaim => CodingIntent::NextClaim.into(),
             Command::PrevClaim => CodingIntent::PrevClaim.into(),
             Command::NextDocument => CodingIntent::NextDocument.into(),
@@ -156,6 +168,7 @@ impl Command {
             Command::ToggleDocumentList => CodingIntent::TogglePanel(Panel::Documents).into(),
             Command::ToggleInspector => CodingIntent::TogglePanel(Panel::Inspector).into(),
             Command::ToggleCodebook => AppIntent::ToggleCodebook.into(),
+            Command::EditCodebook => CodebookIntent::StartEditing.into(),
             Command::ToggleActors => AppIntent::ToggleActors.into(),
             Command::ToggleShortcuts => AppIntent::ToggleShortcuts.into(),
             Command::Escape => AppIntent::Escape.into(),

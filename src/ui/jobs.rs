@@ -37,6 +37,12 @@ pub(crate) enum Task {
     PreviewArticles,
     /// Importing articles into the corpus.
     ImportArticles,
+    /// Reading a text for the Convert to UTF-8 window.
+    ReadForConversion,
+    /// Converting a text to UTF-8.
+    ConvertText,
+    /// The built-in suggester reading the open document.
+    Suggest,
 }
 
 /// Which window asked for a path.
@@ -70,6 +76,12 @@ pub(crate) enum Done {
     ArticlesPreviewed(Result<CorpusPreview, String>),
     /// What the articles' import wrote, or why it wrote nothing.
     ArticlesImported(Result<CorpusImportSummary, CorpusImportError>),
+    /// A text's bytes, for converting it.
+    ConvertRead(Result<Vec<u8>, String>),
+    /// The `.orig` file the conversion kept, or why it wrote nothing.
+    Converted(Result<PathBuf, String>),
+    /// The built-in suggester's claims for a document (id, text hash).
+    Suggested(String, String, Vec<crate::coding::Offer>),
 }
 
 /// What a job hands back while it runs.
@@ -95,6 +107,8 @@ impl Task {
             Task::Export => "claimcoder-export",
             Task::Import => "claimcoder-import",
             Task::PreviewArticles | Task::ImportArticles => "claimcoder-articles",
+            Task::ReadForConversion | Task::ConvertText => "claimcoder-convert",
+            Task::Suggest => "claimcoder-suggest",
         }
     }
 
@@ -108,11 +122,14 @@ impl Task {
             Task::Pick(PickFor::ExportTarget) => DatasetsIntent::ExportPathPicked(Err(reason)).into(),
             Task::Pick(PickFor::ImportFolder) => DatasetsIntent::ImportFolderPicked(Err(reason)).into(),
             Task::ScanAnnotators => return None,
+            Task::Suggest => CodingIntent::SuggestionsFailed(reason).into(),
             Task::Export => DatasetsIntent::Exported(Err(reason)).into(),
             Task::Import => DatasetsIntent::Imported(Err(ImportError::Unreadable(reason))).into(),
             Task::Pick(PickFor::ArticlesSource) => DatasetsIntent::ArticlesPicked(Err(reason)).into(),
             Task::PreviewArticles => DatasetsIntent::ArticlesPreviewed(Err(reason)).into(),
             Task::ImportArticles => DatasetsIntent::ArticlesImported(Err(CorpusImportError::Unreadable(reason))).into(),
+            Task::ReadForConversion => DatasetsIntent::ConvertRead(Err(reason)).into(),
+            Task::ConvertText => DatasetsIntent::Converted(Err(reason)).into(),
         })
     }
 }
@@ -132,6 +149,11 @@ impl Done {
             Done::Annotators(found) => DatasetsIntent::AnnotatorsFound(found).into(),
             Done::Exported(result) => DatasetsIntent::Exported(result).into(),
             Done::Imported(result) => DatasetsIntent::Imported(result).into(),
+            Done::ConvertRead(result) => DatasetsIntent::ConvertRead(result).into(),
+            Done::Converted(result) => DatasetsIntent::Converted(result).into(),
+            Done::Suggested(document, sha256, offers) => {
+                CodingIntent::SuggestionsReady { document, sha256, offers }.into()
+            }
         })
     }
 }

@@ -3,7 +3,8 @@
 //! a choice of the claim field `F` reached, then the codebook's kind keys that no
 //! command shadows. Plain keys act only while the document text (or
 //! nothing) has the focus and no modal window is open, so typing in a field never
-//! codes a claim; shortcuts with Ctrl/Cmd, F1 and Escape act anywhere.
+//! codes a claim; shortcuts with Ctrl/Cmd, F1 and Escape act anywhere. Tab and
+//! Shift+Tab go to suggestions rather than move the focus, unless a field has it.
 
 use std::cmp::Reverse;
 
@@ -50,6 +51,7 @@ pub(crate) fn read(ctx: &egui::Context, app: &App) -> Vec<Intent> {
         Mode::Review | Mode::Statistics => 0,
     };
     let mut out = Vec::new();
+    let mut tab = false;
     ctx.input_mut(|input| {
         for (shortcut, command) in &bindings {
             if blocked && !acts_while_typing(shortcut) {
@@ -57,6 +59,7 @@ pub(crate) fn read(ctx: &egui::Context, app: &App) -> Vec<Intent> {
             }
             if input.consume_shortcut(shortcut) {
                 out.extend(command.intent(mode));
+                tab |= shortcut.logical_key == egui::Key::Tab;
             }
         }
         if blocked {
@@ -77,5 +80,13 @@ pub(crate) fn read(ctx: &egui::Context, app: &App) -> Vec<Intent> {
             }
         }
     });
+    if tab {
+        // egui moves the focus on Tab when the pass begins; the keys it found went to
+        // a command here, so the focus stays on (or goes to) the text.
+        ctx.memory_mut(|m| {
+            m.move_focus(egui::FocusDirection::None);
+            m.request_focus(egui::Id::unique(TEXT_ID));
+        });
+    }
     out
 }

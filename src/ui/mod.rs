@@ -41,6 +41,7 @@ pub use mode::Mode;
 pub use picker::{PathKind, PathRequest, Picker};
 pub use review::{ReviewIntent, dashboard};
 pub use statistics::StatisticsIntent;
+pub use widgets::codebook_editor::{CodebookEditor, CodebookIntent, Outcome};
 
 /// The window icon, also shipped in `dist/` for the desktop entry.
 const ICON_PNG: &[u8] = include_bytes!("../../dist/claimcoder.png");

@@ -1,5 +1,5 @@
 //! What the app remembers between runs (eframe persistence): the last corpus and
-//! annotator, the theme. Undo history and caches are deliberately not persisted.
+//! annotator, the theme, whether suggestions are hidden. Undo history and caches are deliberately not persisted.
 
 use std::path::PathBuf;
 
@@ -17,4 +17,6 @@ pub(crate) struct Settings {
     pub show_codebook: bool,
     /// Light, dark or as the system says.
     pub theme: egui::ThemePreference,
+    /// Whether the coder hid suggested claims (shown by default).
+    pub hide_suggestions: bool,
 }

@@ -384,6 +384,65 @@ fn a_small_window_folds_the_document_list_and_ctrl_b_brings_it_back() {
     assert!(h.query_by_label("Documents").is_some(), "Ctrl+B shows the list");
 }
 
+/// Issue 9: at 800×600 the inspector scrolls as one, the claim and the claim list
+/// below it: the note and Delete of a selected claim are reached by scrolling and
+/// work, and selecting another claim brings the claim's inspector back into view.
+#[test]
+fn at_800_by_600_the_inspector_scrolls_as_one_to_the_note_and_delete() {
+    let corpus = seed_corpus(true);
+    let mut h = app(corpus.path(), Some("analyst-a"));
+    h.set_size(egui::vec2(800.0, 600.0));
+    h.run_steps(3);
+    let claims = open_claims(&h);
+    assert!(claims.len() >= 5, "a list longer than the window");
+    h.key_press(Key::J);
+    h.run_steps(2);
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0));
+    let note = h.get_by_label("Note");
+    note.scroll_to_me();
+    h.run_steps(3);
+    let note = h.get_by_label("Note");
+    assert!(window.contains_rect(note.rect()), "the note is on screen: {:?}", note.rect());
+    note.focus();
+    h.run_steps(1);
+    h.get_by_label("Note").type_text("check the date");
+    h.run_steps(2);
+    let delete = h.get_by_label_contains("Delete claim");
+    delete.scroll_to_me();
+    h.run_steps(3);
+    let delete = h.get_by_label_contains("Delete claim");
+    assert!(window.contains_rect(delete.rect()), "Delete is on screen: {:?}", delete.rect());
+    // One scroll: Delete and the claim list's heading move together.
+    let (delete_top, list_top) = (delete.rect().top(), h.get_by_label("Claims").rect().top());
+    delete.scroll_down();
+    h.run_steps(3);
+    let moved = delete_top - h.get_by_label_contains("Delete claim").rect().top();
+    assert!(moved > 10.0, "the inspector scrolled ({moved} px)");
+    assert!((list_top - h.get_by_label("Claims").rect().top() - moved).abs() < 1.0, "the list moved with it");
+    h.get_by_label_contains("Delete claim").scroll_to_me();
+    h.run_steps(3);
+    h.get_by_label_contains("Delete claim").click();
+    h.run_steps(2);
+    let after = open_claims(&h);
+    assert_eq!(after.len() + 1, claims.len(), "Delete removed the claim");
+    assert!(after.iter().all(|c| c.id != claims[0].id));
+    // The note was typed into the claim that was then deleted: undo brings both back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    let back = open_claims(&h);
+    let restored = back.iter().find(|c| c.id == claims[0].id).expect("undo restores the claim");
+    assert_eq!(restored.note, "check the date");
+    // Scrolled down to the list, K selects the last claim and shows its inspector.
+    h.get_by_label("Claims").scroll_to_me();
+    h.run_steps(3);
+    h.key_press(Key::K);
+    h.run_steps(3);
+    let last = back.last().expect("claims").id;
+    let label = format!("Claim {last}");
+    let heading = h.get_by_label(&label);
+    assert!(window.contains_rect(heading.rect()), "the claim's inspector is in view: {:?}", heading.rect());
+}
+
 /// Issue 9: the View menu chooses the light or dark theme, and the text is drawn
 /// anew in it.
 #[test]

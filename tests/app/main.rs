@@ -7,11 +7,15 @@
 #[path = "../support/app.rs"]
 mod common;
 
+mod codebook;
 mod coding;
+mod convert;
 mod dashboard;
+mod effort;
 mod export;
 mod files;
 mod outside;
 mod registry;
 mod review;
 mod statistics;
+mod suggestions;

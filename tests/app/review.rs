@@ -31,6 +31,28 @@ fn first_unit(h: &Harness<'static, App>, wanted: fn(&Label) -> bool) -> usize {
     h.state().review().units().iter().position(|u| wanted(&u.label)).expect("a unit with that label")
 }
 
+/// How the review's list names a document without `documents.csv`: its first
+/// non-empty line, read here from the file.
+fn first_line(corpus: &std::path::Path, id: &str) -> String {
+    let text = std::fs::read_to_string(corpus.join(id)).unwrap();
+    text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap().to_owned()
+}
+
+#[test]
+fn the_document_list_shows_headlines_from_documents_csv() {
+    let corpus = seed_corpus(true);
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    std::fs::copy(seeds.join("documents.csv"), corpus.path().join("documents.csv")).unwrap();
+    let mut h = review(corpus.path());
+    h.get_by_label("Treasury Secretary Lew to press Chinese leaders on cyber attacks").click();
+    h.run_steps(3);
+    let open = h.state().review().current_document().map(|d| d.entry.id.clone());
+    assert_eq!(open.as_deref(), Some("000_f61589d60f9b959b.txt"));
+    h.get_by_label("U.S. presses China on cyberattack");
+    assert!(h.query_by_label("YOU ARE HERE: LAT HomeCollections").is_none(), "no boilerplate as a title");
+    assert!(h.query_by_label("000_f61589d60f9b959b.txt").is_none(), "headlines, not file names");
+}
+
 #[test]
 fn both_analysts_are_compared_and_documents_sort_worst_first() {
     let corpus = seed_corpus(true);
@@ -40,12 +62,12 @@ fn both_analysts_are_compared_and_documents_sort_worst_first() {
     let report = h.state().review().report.clone().expect("agreement");
     assert_eq!(report.per_document.len(), 5);
     let first = &report.per_document[0];
-    h.get_by_label(&first.document);
+    h.get_by_label(&first_line(corpus.path(), &first.document));
     h.get_by_label("Worst first").click();
     h.run_steps(2);
     assert!(h.state().review().worst_first);
     let worst = report.worst_first()[0].document.clone();
-    h.get_by_label(&worst).click();
+    h.get_by_label(&first_line(corpus.path(), &worst)).click();
     h.run_steps(3);
     let open = h.state().review().current_document().map(|d| d.entry.id.clone());
     assert_eq!(open.as_deref(), Some(worst.as_str()));
@@ -213,4 +235,51 @@ fn fields_differ_and_the_merged_version_picks_each_field() {
     };
     assert_eq!(g.fields, expected, "{} from analyst-b, the rest with analyst-a's span", differing[0]);
     assert_eq!(g.content, a.content);
+}
+
+/// Issue 9: review's side-by-side versions are drawn by the document view, so an
+/// Arabic passage is right-aligned and read right to left there as in coding: the
+/// first word of the sentence is drawn rightmost, the next to its left, and a Latin
+/// name inside keeps its own order.
+#[test]
+fn an_arabic_unit_is_drawn_right_to_left_in_each_version() {
+    use claimcoder::model::{AnnotationFile, Claim, Document, Span};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "قال المتحدث Jacob Lew إن الحكومة لن تنشر التقرير. وأكد أن اللجنة ستجتمع غدا.";
+    std::fs::write(dir.path().join("ar.txt"), text).expect("write text");
+    let doc = Document::from_bytes("ar.txt", text.as_bytes()).expect("utf-8");
+    let at = |word: &str| text[..text.find(word).expect("word")].chars().count();
+    let sentence_end = at(".") + 1;
+    for (annotator, end) in [("analyst-a", sentence_end), ("analyst-b", sentence_end - 1)] {
+        let mut file = AnnotationFile::new("ar.txt", annotator, &doc.sha256);
+        let id = file.take_claim_id();
+        let mut claim = Claim::new(id, "assertion", Span::from_text(&doc.text, at("إن"), end).expect("span"));
+        claim.cue = Span::from_text(&doc.text, 0, 3);
+        file.claims.push(claim);
+        let ron = claimcoder::store::to_ron(&file);
+        std::fs::write(dir.path().join(format!("ar.{annotator}.ron")), ron).expect("write annotations");
+    }
+    let mut h = app_rtl(dir.path(), Some("lead"));
+    h.state_mut().apply(AppIntent::SetMode(Mode::Review));
+    settle(&mut h);
+    send(&mut h, ReviewIntent::OpenDocument("ar.txt".into()));
+    send(&mut h, ReviewIntent::SelectUnit(Some(0)));
+    h.run_steps(3);
+    let versions = h.state().review_versions_drawn();
+    assert_eq!(versions.len(), 2, "one view per annotator");
+    let start = |word: &str| at(word);
+    for pieces in &versions {
+        let rect_of = |pos: usize| pieces.iter().find(|(_, c)| c.contains(&pos)).map(|(r, _)| *r).expect("drawn");
+        let (qala, next) = (rect_of(start("قال")), rect_of(start("المتحدث")));
+        let right = pieces.iter().map(|(r, _)| r.right()).fold(f32::MIN, f32::max);
+        assert!((qala.right() - right).abs() < 1.0, "the first word is drawn at the right edge");
+        assert!(next.right() <= qala.left() + 0.5, "the second word is drawn left of the first");
+        let (jacob, lew) = (rect_of(start("Jacob")), rect_of(start("Lew")));
+        if (jacob.top() - lew.top()).abs() < 1.0 {
+            assert!(jacob.right() <= lew.left() + 0.5, "the Latin name reads left to right");
+        }
+    }
+    // Each view sits in its annotator's column, right-aligned in it.
+    let views = h.get_all_by_role_and_label(egui::accesskit::Role::Document, "Document text").count();
+    assert!(views >= 2, "the versions are document views ({views})");
 }

@@ -38,6 +38,30 @@ fn open_index_of(h: &Harness<'static, App>, document: &str) -> usize {
 }
 
 #[test]
+fn claims_by_outlet_and_by_month_are_charted_from_documents_csv() {
+    let corpus = seed_corpus(true);
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let h = statistics(corpus.path());
+    h.get_by_label("Claims by kind per outlet");
+    h.get_by_label_contains("No document has an outlet");
+    h.get_by_label_contains("No document has a date");
+    drop(h);
+    std::fs::copy(seeds.join("documents.csv"), corpus.path().join("documents.csv")).unwrap();
+    let dataset = claimcoder::store::load_dataset(corpus.path(), &[]).expect("dataset");
+    let undated: usize = dataset
+        .documents
+        .iter()
+        .filter(|d| dataset.metadata.get(&d.entry.id).and_then(|m| m.date()).is_none())
+        .map(|d| d.files.values().map(|f| f.claims.len()).sum::<usize>())
+        .sum();
+    let h = statistics(corpus.path());
+    h.get_by_label("Claims by kind per outlet");
+    h.get_by_label("Claims by kind per month of publication");
+    assert!(h.query_by_label_contains("No document has").is_none(), "the seeds have outlets and dates");
+    h.get_by_label(&format!("2 documents without a date ({undated} claims) are not in this chart."));
+}
+
+#[test]
 fn headline_counts_claims_per_annotator() {
     let corpus = seed_corpus(true);
     let h = statistics(corpus.path());

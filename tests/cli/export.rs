@@ -166,12 +166,29 @@ fn stats_prints_tables_and_json() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.starts_with("documents 5, coded 5, done 2, claims "), "{out}");
     assert!(out.contains("Claims by source actor") && out.contains("Jacob J. Lew") && out.contains("United States"));
+    let rows = |title: &str| -> Vec<Vec<String>> {
+        let lines = out.lines().skip_while(|l| *l != title).skip(2);
+        lines
+            .take_while(|l| !l.trim().is_empty())
+            .map(|l| l.split("  ").map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect())
+            .collect()
+    };
+    let outlets: Vec<(String, String)> =
+        rows("Claims by outlet").into_iter().map(|r| (r[0].clone(), r[1].clone())).collect();
+    assert_eq!(outlets.len(), 4, "{out}");
+    assert_eq!(outlets[3], ("(no outlet)".to_owned(), "2".to_owned()), "{out}");
+    let months: Vec<(String, String)> =
+        rows("Claims by month").into_iter().map(|r| (r[0].clone(), r[1].clone())).collect();
+    let expected = [("2013-03", "1"), ("2013-06", "1"), ("2014-07", "1"), ("(no date)", "2")];
+    assert_eq!(months, expected.map(|(a, b)| (a.to_owned(), b.to_owned())), "{out}");
     let o = claimcoder(&["stats", s(corpus.path()), "--annotator", "bob", "--json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["coded"], 3);
     assert_eq!(v["by_annotator"].as_array().unwrap().len(), 1);
     assert_eq!(v["by_annotator"][0]["not_started"], 2);
+    assert_eq!((&v["by_outlet"][3]["key"], &v["by_outlet"][3]["documents"]), (&"(no outlet)".into(), &2.into()));
+    assert_eq!(v["by_month"].as_array().unwrap().iter().map(|m| m["documents"].as_u64().unwrap()).sum::<u64>(), 5);
 }
 
 #[test]

@@ -31,6 +31,63 @@ fn breakdowns_add_up_to_the_total() {
     assert!(s.mean_sources_per_document.unwrap() > 0.0);
 }
 
+/// Claims by outlet and by month, recounted here from each document's files and a
+/// `documents.csv` with a missing row, an empty outlet, a date that does not parse
+/// and a time with its own offset.
+#[test]
+fn outlets_and_months_count_every_document_once() {
+    use claimcoder::export::stats::{NO_DATE, NO_OUTLET};
+    let corpus = seed_corpus();
+    let ids: Vec<String> = (0..5)
+        .map(|i| {
+            let prefix = format!("00{i}_");
+            std::fs::read_dir(corpus.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .find(|n| n.starts_with(&prefix) && n.ends_with(".txt"))
+                .unwrap()
+        })
+        .collect();
+    let csv = format!(
+        "document,title,date,outlet\n{},A,2013-03-18,Los Angeles Times\n{},B,spring 2013,\n{},C,2013-06-04,AFP\n{},D,2014-07-02T23:30:00-05:00, AFP \n",
+        ids[0], ids[1], ids[2], ids[3]
+    );
+    std::fs::write(corpus.path().join("documents.csv"), csv).unwrap();
+    let dataset = load_dataset(corpus.path(), &[]).unwrap();
+    let s = corpus_stats(&dataset);
+    let claims_of = |i: usize| -> usize {
+        let doc = dataset.documents.iter().find(|d| d.entry.id == ids[i]).unwrap();
+        doc.files.values().map(|f| f.claims.len()).sum()
+    };
+    let outlets: Vec<(&str, usize, usize)> =
+        s.by_outlet.iter().map(|m| (m.key.as_str(), m.documents, m.claims)).collect();
+    let mut expected = vec![("AFP", 2, claims_of(2) + claims_of(3)), ("Los Angeles Times", 1, claims_of(0))];
+    expected.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)));
+    expected.push((NO_OUTLET, 2, claims_of(1) + claims_of(4)));
+    assert_eq!(outlets, expected, "most claims first, (no outlet) last");
+    let months: Vec<(&str, usize, usize)> =
+        s.by_month.iter().map(|m| (m.key.as_str(), m.documents, m.claims)).collect();
+    assert_eq!(
+        months,
+        [
+            ("2013-03", 1, claims_of(0)),
+            ("2013-06", 1, claims_of(2)),
+            ("2014-07", 1, claims_of(3)),
+            (NO_DATE, 2, claims_of(1) + claims_of(4)),
+        ],
+        "in time order; the day as the outlet dated it; an unreadable date is no date"
+    );
+    for table in [&s.by_outlet, &s.by_month] {
+        assert_eq!(table.iter().map(|m| m.documents).sum::<usize>(), s.documents);
+        assert_eq!(table.iter().map(|m| m.claims).sum::<usize>(), s.claims);
+        assert_eq!(table.iter().flat_map(|m| m.by_kind.values()).sum::<usize>(), s.claims);
+    }
+    std::fs::remove_file(corpus.path().join("documents.csv")).unwrap();
+    let bare = corpus_stats(&load_dataset(corpus.path(), &[]).unwrap());
+    assert_eq!(bare.by_outlet.iter().map(|m| (m.key.as_str(), m.documents)).collect::<Vec<_>>(), [(NO_OUTLET, 5)]);
+    assert_eq!(bare.by_month.iter().map(|m| (m.key.as_str(), m.claims)).collect::<Vec<_>>(), [(NO_DATE, s.claims)]);
+}
+
 #[test]
 fn an_empty_corpus_has_no_made_up_means() {
     let dir = tempfile::tempdir().unwrap();

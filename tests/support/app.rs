@@ -40,9 +40,13 @@ pub fn app(corpus: &Path, annotator: Option<&str>) -> Harness<'static, App> {
 /// The real app, each frame `step` seconds apart (a double click needs its two
 /// clicks within 0.3 s, so tests that double-click use short frames).
 pub fn app_stepping(corpus: &Path, annotator: Option<&str>, step: f32) -> Harness<'static, App> {
+    opened(corpus, annotator, Harness::builder().with_size(egui::vec2(1280.0, 820.0)).with_step_dt(step))
+}
+
+/// The real app built by `builder` on `corpus`, its background jobs over.
+fn opened(corpus: &Path, annotator: Option<&str>, builder: egui_kittest::HarnessBuilder<App>) -> Harness<'static, App> {
     let corpus = corpus.to_path_buf();
     let annotator = annotator.map(str::to_owned);
-    let builder = Harness::builder().with_size(egui::vec2(1280.0, 820.0)).with_step_dt(step);
     let mut harness = builder.build_eframe(move |cc| {
         App::new(
             cc,
@@ -51,6 +55,31 @@ pub fn app_stepping(corpus: &Path, annotator: Option<&str>, step: f32) -> Harnes
     });
     settle(&mut harness);
     harness
+}
+
+/// The real app with a font for Arabic and Hebrew (Debian's DejaVu Sans, when the
+/// system has it; else boxes stand in), so right-to-left text is shaped as on a
+/// desktop.
+pub fn app_rtl(corpus: &Path, annotator: Option<&str>) -> Harness<'static, App> {
+    let builder = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .with_step_dt(0.25)
+        .allow_missing_glyphs()
+        .with_context_setup(|ctx| {
+            let path = Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+            match std::fs::read(path) {
+                Ok(bytes) => ctx.add_font(egui::epaint::text::FontInsert::new(
+                    "dejavu",
+                    egui::FontData::from_owned(bytes),
+                    vec![egui::epaint::text::InsertFontFamily {
+                        family: egui::FontFamily::Proportional,
+                        priority: egui::epaint::text::FontPriority::Lowest,
+                    }],
+                )),
+                Err(_) => eprintln!("note: {} is missing; right-to-left glyphs are boxes", path.display()),
+            }
+        });
+    opened(corpus, annotator, builder)
 }
 
 /// Runs frames until every background job (the document listing, reading the

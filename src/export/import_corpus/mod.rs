@@ -235,6 +235,8 @@ fn plan(
     summary: &mut CorpusImportSummary,
 ) -> Vec<Planned> {
     let title_field = map.field_of(TITLE);
+    // A corpus folder not made yet holds nothing to look up, file by file.
+    let fresh = !corpus.exists();
     let folded: HashMap<String, &str> = existing.keys().map(|id| (id.to_lowercase(), id.as_str())).collect();
     // Raw id -> index in `planned`; lower-cased file name -> raw id that has it.
     let mut by_raw: HashMap<String, usize> = HashMap::new();
@@ -293,12 +295,12 @@ fn plan(
         let name = format!("{stem}.txt");
         names.insert(name.to_lowercase(), raw.clone());
         let target = corpus.join(&name);
-        if std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
+        if !fresh && std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
             issues.push(table.issue(article, format!("{name} is a folder in the corpus, not a text; give another id")));
             continue;
         }
         let exists = match existing.get(&name) {
-            None if target.exists() => Some(true),
+            None if !fresh && target.exists() => Some(true),
             None => None,
             Some(path) => match std::fs::read(path) {
                 Ok(bytes) if bytes == text.as_bytes() => Some(false),

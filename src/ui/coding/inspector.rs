@@ -8,8 +8,11 @@ use super::actor_picker::{self, ActorPick};
 use super::claim_fields::{self, FieldInputs};
 use crate::coding::{Mark, OpenDocument};
 use crate::model::{Claim, ClaimId, Project, Span};
+use crate::text::Direction;
 use crate::ui::command::Command;
 use crate::ui::intent::Intent;
+use crate::ui::widgets::bidi_line;
+use crate::ui::widgets::request::Fresh as _;
 use crate::ui::widgets::style::{kind_color, muted, warning};
 
 /// The inspector's own inputs (what is being typed), kept across frames. The view
@@ -52,11 +55,18 @@ fn claim_editor(
     state: &mut InspectorInputs,
     actions: &mut Vec<CodingIntent>,
 ) {
+    if let Some((_, offer)) = open.selected_offer() {
+        super::suggestion_card::show(ui, open, offer, project, actions);
+        return;
+    }
     let Some(claim) = open.selected_claim() else {
         ui.label(RichText::new("No claim selected.").strong());
         ui.label(
-            RichText::new("Select a passage in the text and press a kind's key to code it, or pick a claim below.")
-                .color(muted(ui)),
+            RichText::new(
+                "Select a passage in the text and press a kind's key to code it, pick a claim below, or press Tab \
+                 to go to a suggested claim.",
+            )
+            .color(muted(ui)),
         );
         return;
     };
@@ -65,18 +75,23 @@ fn claim_editor(
         state.source_query.clear();
     }
     let kind = project.kinds.iter().find(|k| k.id == claim.kind);
-    ui.horizontal(|ui| {
+    let heading = ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
         ui.painter().rect_filled(rect, 3.0, kind_color(kind));
         ui.label(RichText::new(format!("Claim {}", claim.id)).heading());
     });
+    // A claim selected (J, K, a click) brings the inspector's top into view when the
+    // inspector was scrolled down to the claim list.
+    if open.scroll_to.fresh(ui.ctx(), egui::Id::unique("inspector-claim-scroll")).is_some() {
+        heading.response.scroll_to_me(None);
+    }
     if open.orphans.contains(&claim.id) {
         ui.colored_label(
             warning(ui),
             "Orphaned: this claim's text is no longer in the document. Select the passage it belongs to and press X to re-anchor it.",
         );
     }
-    ui.label(RichText::new(quote_preview(&claim.content.quote, 240)).italics());
+    quote(ui, &quote_preview(&claim.content.quote, 240));
     ui.add_space(6.0);
 
     ui.label(RichText::new("Kind").strong());
@@ -194,7 +209,7 @@ fn span_row(
         ui.label(RichText::new(format!("{label}:")).strong());
         match span {
             Some(s) => {
-                ui.label(format!("“{}”", quote_preview(&s.quote, 60)));
+                bidi_line::label(ui, &quote_preview(&s.quote, 60));
                 if ui.small_button("×").on_hover_text(format!("Remove the {}", label.to_lowercase())).clicked() {
                     actions.push(CodingIntent::ClearMark(claim, mark));
                 }
@@ -207,6 +222,16 @@ fn span_row(
             actions.push(CodingIntent::Mark(mark));
         }
     });
+}
+
+/// The claim's text: in italics, or for a right-to-left quote laid out as the
+/// document view lays out text (bidi order, right-aligned, wrapped).
+pub(super) fn quote(ui: &mut egui::Ui, text: &str) {
+    if Direction::of(text) == Direction::Rtl {
+        crate::ui::document_view::passage(ui, text);
+    } else {
+        ui.label(RichText::new(text).italics());
+    }
 }
 
 /// A quote cut to `max` characters with an ellipsis, on one line.

@@ -16,6 +16,7 @@ pub(crate) mod find_bar;
 pub(crate) mod inspector;
 pub(crate) mod panels;
 pub(crate) mod status_bar;
+pub(crate) mod suggestion_card;
 pub(crate) mod text;
 pub(crate) mod view;
 
@@ -65,6 +66,28 @@ pub enum CodingIntent {
     NextClaim,
     /// Previous claim in text order.
     PrevClaim,
+    /// Select a suggested claim (an index into the open document's suggestions) and
+    /// scroll the text to it, or clear that selection.
+    SelectSuggestion(Option<usize>),
+    /// Tab: the next suggested claim in text order.
+    NextSuggestion,
+    /// Shift+Tab: the previous suggested claim.
+    PrevSuggestion,
+    /// Enter: code the selected suggestion as the coder's claim.
+    AcceptSuggestion,
+    /// Backspace: reject the selected suggestion (recorded in the coder's file).
+    RejectSuggestion,
+    /// The built-in suggester's answer for a document.
+    SuggestionsReady {
+        /// The document's id.
+        document: String,
+        /// The hash of the text it read.
+        sha256: String,
+        /// Its suggestions, in text order.
+        offers: Vec<crate::coding::Offer>,
+    },
+    /// The built-in suggester stopped without an answer.
+    SuggestionsFailed(String),
     /// Code the char range as a new claim of `kind`.
     CreateClaim {
         /// Kind id.
@@ -188,8 +211,21 @@ impl CodingState {
             CodingIntent::KeepClaim(id) => ws.keep_claim(id),
             CodingIntent::ClickText(pos) => {
                 let at = ws.open.as_ref().and_then(|o| o.claim_at(pos));
-                ws.select_claim(at);
+                let suggestion = ws.open.as_ref().filter(|_| ws.suggestions_shown).and_then(|o| o.suggestion_at(pos));
+                match (at, suggestion) {
+                    (None, Some(i)) => ws.select_suggestion(Some(i)),
+                    _ => ws.select_claim(at),
+                }
             }
+            CodingIntent::SelectSuggestion(i) => ws.select_suggestion(i),
+            CodingIntent::NextSuggestion => ws.step_suggestion(true),
+            CodingIntent::PrevSuggestion => ws.step_suggestion(false),
+            CodingIntent::AcceptSuggestion => ws.accept_suggestion(None),
+            CodingIntent::RejectSuggestion => ws.reject_suggestion(),
+            CodingIntent::SuggestionsReady { document, sha256, offers } => {
+                ws.suggestions_arrived(&document, &sha256, offers)
+            }
+            CodingIntent::SuggestionsFailed(reason) => ws.suggestions_failed(&reason),
             CodingIntent::SelectClaim(id) => ws.select_claim(id),
             CodingIntent::NextClaim => ws.step_claim(true),
             CodingIntent::PrevClaim => ws.step_claim(false),

@@ -1,4 +1,5 @@
-//! The bottom bar: the open document's status with its toggle, and the last notice.
+//! The bottom bar: the open document's status with its toggle, its suggestions,
+//! and the last notice.
 
 use egui::RichText;
 
@@ -27,6 +28,7 @@ pub(crate) fn show(ui: &mut egui::Ui, ws: &Workspace, panels: &Panels, out: &mut
             let n = open.claims().len();
             let count = if n == 1 { "1 claim".to_owned() } else { format!("{n} claims") };
             ui.label(RichText::new(count).color(muted(ui)));
+            suggestions(ui, ws, open);
         }
         if let Some(notice) = &ws.notice {
             ui.separator();
@@ -49,4 +51,32 @@ pub(crate) fn show(ui: &mut egui::Ui, ws: &Workspace, panels: &Panels, out: &mut
             }
         });
     });
+}
+
+/// How many suggestions are offered and where from, or why there are none.
+fn suggestions(ui: &mut egui::Ui, ws: &Workspace, open: &crate::coding::OpenDocument) {
+    use crate::coding::suggestions::{Origin, Suggestions};
+    if !ws.suggestions_shown {
+        return;
+    }
+    ui.separator();
+    match &open.suggestions {
+        Suggestions::Pending => {
+            ui.label(RichText::new("Reading suggestions…").color(muted(ui)));
+        }
+        Suggestions::Failed(why) => {
+            ui.label(RichText::new(why).color(warning(ui)));
+        }
+        Suggestions::Ready { origin, .. } => {
+            let n = open.live_suggestions().len();
+            let from = match origin {
+                Origin::Builtin => "built-in rules".to_owned(),
+                Origin::File(path) => path.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned()),
+            };
+            let text = if n == 1 { "1 suggestion".to_owned() } else { format!("{n} suggestions") };
+            let keys = Command::NextSuggestion.shortcut_text(ui.ctx()).unwrap_or_default();
+            ui.label(RichText::new(text).color(muted(ui)))
+                .on_hover_text(format!("From {from}. {keys} goes to the next one, Enter accepts, Backspace rejects."));
+        }
+    }
 }

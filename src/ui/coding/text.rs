@@ -1,5 +1,6 @@
 //! The coding mode's text: the [`DocumentView`] over the open document, with the
-//! annotator's claims, the selected claim and the find bar's hits marked.
+//! annotator's claims, the suggested claims, the selected one and the find bar's
+//! hits marked.
 //!
 //! Its whole interface: it reads a [`TextView`] (the open document with its claims,
 //! selection and requests, the codebook, the find hits) and returns
@@ -12,7 +13,7 @@ use egui::Id;
 use crate::coding::OpenDocument;
 use crate::model::Codebook;
 use crate::ui::coding::{CodingIntent, FindBar};
-use crate::ui::document_view::{ClaimMark, DocumentView, Marks, TEXT_SIZE};
+use crate::ui::document_view::{ClaimMark, DocumentView, Marks, SuggestionMark, TEXT_SIZE};
 use crate::ui::intent::Intent;
 use crate::ui::widgets::request::Fresh as _;
 
@@ -27,6 +28,8 @@ pub(crate) struct TextView<'a> {
     pub(crate) codebook: &'a Codebook,
     /// The find bar's hits, when it is open.
     pub(crate) find: Option<&'a FindBar>,
+    /// Whether suggested claims are drawn.
+    pub(crate) suggestions_shown: bool,
 }
 
 /// The view of the open text, kept between frames; not app data.
@@ -48,7 +51,7 @@ impl TextViewCache {
 
 /// Shows the text, reporting the selection and clicks on claims as intents.
 pub(crate) fn show(ui: &mut egui::Ui, view: &TextView<'_>, cache: &mut TextViewCache, out: &mut Vec<Intent>) {
-    let TextView { open, codebook, find } = *view;
+    let TextView { open, codebook, find, suggestions_shown } = view;
     let key = (open.doc.id.clone(), open.doc.sha256.clone());
     if cache.view.as_ref().is_none_or(|(k, _)| *k != key) {
         cache.view = Some((key, DocumentView::new(Id::unique(TEXT_ID), open.doc.text.clone())));
@@ -66,9 +69,12 @@ pub(crate) fn show(ui: &mut egui::Ui, view: &TextView<'_>, cache: &mut TextViewC
         text.scroll_to(*pos);
     }
     let claims = ClaimMark::of(open.claims(), codebook);
+    let suggestions = if *suggestions_shown { suggestion_marks(open, codebook) } else { Vec::new() };
     let marks = Marks {
         claims: &claims,
         selected: open.selected,
+        suggestions: &suggestions,
+        selected_suggestion: open.selected_suggestion,
         hits: find.map(|f| f.hits.as_slice()).unwrap_or(&[]),
         current_hit: find.and_then(|f| f.current),
     };
@@ -82,6 +88,26 @@ pub(crate) fn show(ui: &mut egui::Ui, view: &TextView<'_>, cache: &mut TextViewC
     if text.selection() != open.selection {
         out.push(CodingIntent::TextSelection(text.selection()).into());
     }
+}
+
+/// The marks of the suggestions still offered, coloured by the codebook.
+fn suggestion_marks(open: &OpenDocument, codebook: &Codebook) -> Vec<SuggestionMark> {
+    let offers = open.suggestions.offers();
+    let range = |s: &crate::model::Span| s.start..s.end;
+    open.live_suggestions()
+        .iter()
+        .map(|&index| {
+            let c = &offers[index].claim;
+            let [r, g, b] = codebook.kind(&c.kind).map_or([128, 128, 128], |k| k.rgb());
+            SuggestionMark {
+                index,
+                content: range(&c.content),
+                mention: c.source_mention.as_ref().map(range),
+                cue: c.cue.as_ref().map(range),
+                color: egui::Color32::from_rgb(r, g, b),
+            }
+        })
+        .collect()
 }
 
 impl TextViewCache {

@@ -6,6 +6,7 @@ use super::panels::{DOCUMENTS_WIDTH, INSPECTOR_WIDTH, Panel};
 use super::text::{self, TextView, TextViewCache};
 use super::{CodingIntent, claim_list, doc_list, find_bar, inspector, status_bar};
 use crate::ui::app::App;
+use crate::ui::command::Command;
 use crate::ui::intent::{AppIntent, Intent};
 use crate::ui::widgets::style::{error, warning};
 
@@ -25,12 +26,13 @@ pub(crate) fn show(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache,
             egui::Panel::right("inspector").resizable(true).default_size(INSPECTOR_WIDTH).min_size(260.0).show(
                 ui,
                 |ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("inspector-scroll")
-                        .max_height(ui.available_height() * 0.6)
-                        .show(ui, |ui| inspector::show(ui, open, &ws.project, &app.coding.inspector, out));
-                    ui.separator();
-                    claim_list::show(ui, open, &ws.project, out);
+                    // One scroll over the claim and the list below it, so that in a
+                    // small window nothing (the note, Delete) is cut off.
+                    egui::ScrollArea::vertical().id_salt("inspector-scroll").auto_shrink(false).show(ui, |ui| {
+                        inspector::show(ui, open, &ws.project, &app.coding.inspector, out);
+                        ui.separator();
+                        claim_list::show(ui, open, &ws.project, ws.suggestions_shown, out);
+                    });
                 },
             );
         }
@@ -67,10 +69,21 @@ fn central(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache, out: &m
         ui.vertical_centered(|ui| {
             ui.add_space(80.0);
             ui.heading("This document cannot be opened");
-            ui.colored_label(error(ui), e);
-            ui.label("The file is left untouched. Fix its encoding (save it as UTF-8) and press Reload.");
-            if ui.button("Reload").clicked() {
-                out.push(CodingIntent::Reload.into());
+            ui.colored_label(error(ui), e.to_string());
+            if matches!(e, crate::model::DocumentError::NotUtf8 { .. }) {
+                ui.label("The file is left untouched. It was probably written in an older encoding: convert it (you see a preview first, and the original is kept), or fix it elsewhere and press Reload.");
+                let convert = Command::ConvertToUtf8.spec();
+                if ui.button(convert.text).on_hover_text(convert.tooltip).clicked() {
+                    out.push(crate::ui::datasets::DatasetsIntent::ShowConvert.into());
+                }
+                if ui.button("Reload").clicked() {
+                    out.push(CodingIntent::Reload.into());
+                }
+            } else {
+                ui.label("The file is left untouched. Fix it and press Reload.");
+                if ui.button("Reload").clicked() {
+                    out.push(CodingIntent::Reload.into());
+                }
             }
         });
         return;
@@ -100,7 +113,8 @@ fn central(ui: &mut egui::Ui, app: &App, text_cache: &mut TextViewCache, out: &m
     }
     document_header(ui, ws, open.index);
     let codebook = ws.project.codebook();
-    let view = TextView { open, codebook: &codebook, find: app.coding.find.as_ref() };
+    let view =
+        TextView { open, codebook: &codebook, find: app.coding.find.as_ref(), suggestions_shown: ws.suggestions_shown };
     text::show(ui, &view, text_cache, out);
 }
 

@@ -1,5 +1,5 @@
-//! Datasets from the app: the File > Export…, File > Import brat… and File > Import
-//! articles… windows.
+//! Datasets from the app: the File > Export…, File > Import brat…, File > Import
+//! articles… and File > Convert to UTF-8… windows.
 //!
 //! The windows only show their state and return [`DatasetsIntent`]s; the reducer
 //! validates the inputs and asks the app (as effects) to save the open document and
@@ -7,6 +7,7 @@
 //! window never freezes on a large corpus.
 
 pub(crate) mod articles_dialog;
+pub(crate) mod convert_dialog;
 pub(crate) mod export_dialog;
 pub(crate) mod import_dialog;
 pub(crate) mod outcome;
@@ -14,6 +15,7 @@ pub(crate) mod outcome;
 use std::path::{Path, PathBuf};
 
 pub(crate) use articles_dialog::{ArticlesDialog, ArticlesForm};
+pub(crate) use convert_dialog::ConvertDialog;
 pub(crate) use export_dialog::{ExportDialog, ExportForm};
 pub(crate) use import_dialog::{ImportDialog, ImportForm};
 pub(crate) use outcome::Outcome;
@@ -87,6 +89,18 @@ pub enum DatasetsIntent {
     ArticlesImported(
         Result<crate::export::import_corpus::CorpusImportSummary, crate::export::import_corpus::CorpusImportError>,
     ),
+    /// Open the Convert to UTF-8 window for the current document.
+    ShowConvert,
+    /// Close it.
+    CloseConvert,
+    /// The text's bytes, or why they cannot be read.
+    ConvertRead(Result<Vec<u8>, String>),
+    /// Preview the text in this encoding.
+    ChooseEncoding(&'static encoding_rs::Encoding),
+    /// Convert the text in the chosen encoding.
+    RunConvert,
+    /// The conversion's result: the `.orig` file, or why nothing was written.
+    Converted(Result<PathBuf, String>),
 }
 
 /// The windows' state.
@@ -98,6 +112,8 @@ pub(crate) struct DatasetsState {
     pub(crate) import: Option<ImportDialog>,
     /// The Import articles window, when open.
     pub(crate) articles: Option<ArticlesDialog>,
+    /// The Convert to UTF-8 window, when open.
+    pub(crate) convert: Option<ConvertDialog>,
     /// The last brat export, offered as the folder to import.
     last_brat: Option<PathBuf>,
 }
@@ -288,6 +304,33 @@ impl DatasetsState {
                     return effects;
                 }
             }
+            DatasetsIntent::ShowConvert => {
+                let Some(index) = ws.current_index() else { return Effects::none() };
+                let Some(entry) = ws.corpus.documents.get(index) else { return Effects::none() };
+                self.convert = Some(ConvertDialog::new(index, entry.id.clone(), entry.path.clone()));
+                return Effects::one(Effect::ReadForConversion(entry.path.clone()));
+            }
+            DatasetsIntent::CloseConvert => self.convert = None,
+            DatasetsIntent::ConvertRead(result) => {
+                if let Some(dialog) = &mut self.convert {
+                    dialog.read(result);
+                }
+            }
+            DatasetsIntent::ChooseEncoding(encoding) => {
+                if let Some(dialog) = &mut self.convert {
+                    dialog.choose(encoding);
+                }
+            }
+            DatasetsIntent::RunConvert => {
+                if let Some(dialog) = &mut self.convert {
+                    return dialog.run();
+                }
+            }
+            DatasetsIntent::Converted(result) => {
+                if let Some(dialog) = &mut self.convert {
+                    return dialog.converted(result);
+                }
+            }
             DatasetsIntent::Imported(result) => {
                 let Some(dialog) = &mut self.import else { return Effects::none() };
                 let written = result.as_ref().is_ok_and(|s| !s.written.is_empty());
@@ -429,5 +472,8 @@ pub(crate) fn show_windows(ctx: &egui::Context, app: &super::app::App, out: &mut
     }
     if let Some(dialog) = &app.datasets.articles {
         articles_dialog::show(ctx, dialog, &app.jobs, out);
+    }
+    if let Some(dialog) = &app.datasets.convert {
+        convert_dialog::show(ctx, dialog, &app.jobs, out);
     }
 }

@@ -63,20 +63,71 @@ pub struct ClaimMark {
 impl ClaimMark {
     /// The marks of `claims`, coloured by the codebook.
     pub fn of(claims: &[Claim], codebook: &Codebook) -> Vec<Self> {
+        // Each kind's colour is parsed once, not once per claim in every frame.
+        let colors: Vec<(&str, Color32)> = codebook
+            .kinds
+            .iter()
+            .map(|k| {
+                let [r, g, b] = k.rgb();
+                (k.id.as_str(), Color32::from_rgb(r, g, b))
+            })
+            .collect();
+        let grey = Color32::from_rgb(128, 128, 128);
         claims
             .iter()
             .map(|c| {
-                let [r, g, b] = codebook.kind(&c.kind).map_or([128, 128, 128], |k| k.rgb());
+                let color = colors.iter().find(|(id, _)| *id == c.kind).map_or(grey, |(_, color)| *color);
                 Self {
                     id: c.id,
                     content: c.content.start..c.content.end,
                     mention: c.source_mention.as_ref().map(|s| s.start..s.end),
                     cue: c.cue.as_ref().map(|s| s.start..s.end),
-                    color: Color32::from_rgb(r, g, b),
+                    color,
                 }
             })
             .collect()
     }
+}
+
+/// A suggested claim as the view marks it: outlined in its kind's colour and never
+/// tinted, so it reads as a proposal beside the coder's claims.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SuggestionMark {
+    /// Its number among the open document's suggestions.
+    pub index: usize,
+    /// Its content span.
+    pub content: Range<usize>,
+    /// The words naming its source (drawn while it is selected).
+    pub mention: Option<Range<usize>>,
+    /// Its reporting cue (drawn while it is selected).
+    pub cue: Option<Range<usize>>,
+    /// Its kind's colour.
+    pub color: Color32,
+}
+
+/// A short text (a claim's quote) drawn as the view draws text: in bidi order,
+/// right-aligned when it reads right to left, wrapped to the width `ui` has. Not
+/// selectable; laid out each frame (egui keeps the shaped words).
+pub fn passage(ui: &mut Ui, text: &str) -> egui::Response {
+    let index = TextIndex::new(text.to_owned());
+    let available = ui.available_width().max(40.0);
+    // Clear of a scroll bar floating over the right edge.
+    let width = available - PADDING.min(available / 4.0);
+    let laid: Vec<LaidBlock> =
+        ui.ctx().fonts_mut(|f| blocks::blocks(&index).iter().map(|b| layout::lay_out(&index, b, width, f)).collect());
+    let height = laid.iter().map(|l| l.height).sum();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(available, height), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    let painter = ui.painter_at(rect.expand(2.0));
+    let color = ui.visuals().strong_text_color();
+    let mut top = rect.top();
+    for block in &laid {
+        for (offset, galley, _) in &block.galleys {
+            painter.galley(pos2(rect.left(), top) + *offset, galley.clone(), color);
+        }
+        top += block.height;
+    }
+    response
 }
 
 /// What to mark in the text this frame.
@@ -86,6 +137,10 @@ pub struct Marks<'a> {
     pub claims: &'a [ClaimMark],
     /// The selected claim, outlined.
     pub selected: Option<ClaimId>,
+    /// The suggested claims still offered, in any order.
+    pub suggestions: &'a [SuggestionMark],
+    /// The selected suggestion.
+    pub selected_suggestion: Option<usize>,
     /// Find hits (char ranges).
     pub hits: &'a [(usize, usize)],
     /// The hit the find bar is on.
@@ -137,6 +192,10 @@ pub struct DocumentView {
     drawn: (Rect, f32),
     /// How many blocks were laid out so far (for tests and benchmarks).
     pub layouts: u64,
+    /// Bumped whenever a block's position or layout changes (where a char is drawn).
+    layout_epoch: u64,
+    /// The scroll bar's claim marks, kept while the claims and layout are the same.
+    bar_marks: scrollbar::MarksCache,
 }
 
 impl DocumentView {
@@ -165,6 +224,8 @@ impl DocumentView {
             last_used: HashMap::new(),
             drawn: (Rect::NOTHING, 0.0),
             layouts: 0,
+            layout_epoch: 0,
+            bar_marks: Default::default(),
         }
     }
 
@@ -194,6 +255,19 @@ impl DocumentView {
     /// Scrolls so that char `pos` is in view (centred when it was off screen).
     pub fn scroll_to(&mut self, pos: usize) {
         self.scroll_request = Some(pos.min(self.text.char_len()));
+    }
+
+    /// The height of the whole text as laid out so far (estimated for blocks not
+    /// yet drawn), for a view sized to its text.
+    pub fn content_height(&self) -> f32 {
+        self.total_height()
+    }
+
+    /// Where the text column was drawn in the last frame, left to right (margins
+    /// beside it, such as review's lanes, go by it).
+    pub fn column(&self) -> egui::Rangef {
+        let (_, left) = self.drawn;
+        egui::Rangef::new(left, left + self.geometry.0)
     }
 
     /// The scroll offset from the top of the text, in points.
@@ -298,6 +372,7 @@ impl DocumentView {
     }
 
     fn recompute_tops(&mut self) {
+        self.layout_epoch += 1;
         let mut y = 0.0;
         for (top, h) in self.tops.iter_mut().zip(&self.heights) {
             *top = y;
@@ -371,6 +446,7 @@ impl DocumentView {
         let changed = (laid.height - self.heights[i]).abs() > 0.01;
         self.heights[i] = laid.height;
         self.laid.insert(i, laid);
+        self.layout_epoch += 1;
         changed
     }
 
@@ -383,6 +459,7 @@ impl DocumentView {
         ages.sort_unstable();
         for (_, i) in ages.into_iter().take(self.laid.len() - KEEP_LAID / 2) {
             self.laid.remove(&i);
+            self.layout_epoch += 1;
             self.last_used.remove(&i);
         }
     }

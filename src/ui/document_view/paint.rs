@@ -7,7 +7,10 @@
 //! - the selected claim outlined;
 //! - a source mention boxed and a cue dotted underneath, both in the text colour, so
 //!   they stand out whatever colours the codebook uses;
-//! - find hits boxed in amber, the text selection in the theme's selection colour.
+//! - find hits boxed in amber, the text selection in the theme's selection colour;
+//! - a suggested claim untinted, with a dashed outline in its kind's colour (solid
+//!   and thicker while selected, with its source mention and cue marked as a
+//!   claim's are), so a proposal never looks like coded work.
 
 use egui::{Color32, CornerRadius, Rect, Shape, Stroke, StrokeKind, Ui, pos2};
 
@@ -57,6 +60,8 @@ pub(super) fn paint(view: &DocumentView, ui: &Ui, area: Rect, column_left: f32, 
     let visible = view.visible_range();
     let claims: Vec<_> =
         marks.claims.iter().filter(|c| c.content.start < visible.end && c.content.end > visible.start).collect();
+    let suggestions: Vec<_> =
+        marks.suggestions.iter().filter(|s| s.content.start < visible.end && s.content.end > visible.start).collect();
     for i in first..=last {
         let Some(laid) = view.laid.get(&i) else { continue };
         let block = view.blocks[i];
@@ -131,7 +136,35 @@ pub(super) fn paint(view: &DocumentView, ui: &Ui, area: Rect, column_left: f32, 
                 }
             }
         }
+        for s in &suggestions {
+            let line = palette.line(s.color);
+            let selected = marks.selected_suggestion == Some(s.index);
+            for r in rects(s.content.start, s.content.end) {
+                let r = r.shrink2(egui::vec2(0.0, 1.0));
+                if selected {
+                    painter.rect_stroke(r.expand(1.0), 3.0, Stroke::new(2.5, line), StrokeKind::Outside);
+                } else {
+                    let corners = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
+                    painter.extend(Shape::dashed_line(&corners, Stroke::new(1.5, line), 5.0, 3.0));
+                }
+            }
+            if !selected {
+                continue;
+            }
+            for m in s.mention.iter().flat_map(|m| rects(m.start, m.end)) {
+                let stroke = Stroke::new(1.5, palette.text);
+                painter.rect_stroke(r_inner(m), CornerRadius::same(3), stroke, StrokeKind::Outside);
+            }
+            for q in s.cue.iter().flat_map(|q| rects(q.start, q.end)) {
+                dotted(&painter, q.left(), q.right(), q.bottom() - 5.0, palette.text);
+            }
+        }
     }
+}
+
+/// A mention's box, inside its line.
+fn r_inner(r: Rect) -> Rect {
+    r.shrink2(egui::vec2(0.0, 3.0))
 }
 
 /// A bar at a claim's edge, where the char boundary `pos` is drawn.

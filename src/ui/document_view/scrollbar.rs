@@ -1,10 +1,45 @@
 //! The scroll bar: always visible, with a thumb that never gets too small to grab,
-//! and a mark for every claim in its kind's colour, so the bar is a map of the
-//! document's coding. Pressing the track jumps there; dragging moves the text.
+//! and a mark for every claim in its kind's colour (and a hollow one for every
+//! suggestion), so the bar is a map of the document's coding. Pressing the track
+//! jumps there; dragging moves the text.
 
-use egui::{Color32, Rect, Sense, Stroke, StrokeKind, Ui, pos2};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
-use super::{DocumentView, Marks};
+use egui::{Color32, Mesh, Rect, Sense, Shape, Stroke, StrokeKind, Ui, pos2};
+
+use super::{ClaimMark, DocumentView, Marks};
+
+/// The claims' marks as last drawn, and what they were drawn from.
+#[derive(Default)]
+pub(super) struct MarksCache {
+    key: Option<u64>,
+    mesh: Arc<Mesh>,
+    /// The bar's rows of each content span drawn, for the layout and bar in `rows_for`:
+    /// after an edit only the spans that changed are measured again.
+    rows: HashMap<(usize, usize), egui::Rangef>,
+    rows_for: Option<(u64, [u32; 4])>,
+}
+
+/// What the marks depend on: every claim's span and colour, where the text is laid
+/// out, and where the bar is.
+fn marks_key(claims: &[ClaimMark], layout_epoch: u64, track: Rect) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    layout_epoch.hash(&mut h);
+    [track.left(), track.top(), track.right(), track.bottom()].map(f32::to_bits).hash(&mut h);
+    for c in claims {
+        (c.content.start, c.content.end, c.color.to_array()).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The bar's rows for claim `c`, at least `min` high.
+fn claim_y(view: &DocumentView, c: &ClaimMark, track: Rect, scale: f32, min: f32) -> egui::Rangef {
+    let (y0, y1) = (view.y_of(c.content.start) * scale, view.y_of(c.content.end) * scale);
+    let top = track.top() + y0;
+    egui::Rangef::new(top, (track.top() + y1).max(top + min))
+}
 
 /// Smallest thumb height.
 const MIN_THUMB: f32 = 28.0;
@@ -39,17 +74,37 @@ pub(super) fn show(view: &mut DocumentView, ui: &Ui, bar: Rect, marks: &Marks<'_
     let painter = ui.painter_at(bar);
     let visuals = ui.visuals();
     painter.rect_filled(bar, 0.0, visuals.extreme_bg_color);
-    // The claims, at the height of their text (estimated where not yet laid out).
-    let mut shapes = Vec::with_capacity(marks.claims.len());
-    for c in marks.claims {
-        let (y0, y1) = (view.y_of(c.content.start) * scale, view.y_of(c.content.end) * scale);
-        let (top, bottom) = (track.top() + y0, track.top() + y1.max(y0 + 2.0));
-        let selected = marks.selected == Some(c.id);
-        let x = if selected { track.x_range() } else { egui::Rangef::new(track.left() + 3.0, track.right() - 3.0) };
-        let rect = Rect::from_x_y_ranges(x, top..=bottom.max(top + if selected { 4.0 } else { 2.0 }));
-        shapes.push(egui::Shape::rect_filled(rect, 0.0, c.color));
+    // The claims, at the height of their text (estimated where not yet laid out):
+    // one mesh, made again only when the claims or the layout change.
+    let key = marks_key(marks.claims, view.layout_epoch, track);
+    if view.bar_marks.key != Some(key) {
+        let rows_for =
+            Some((view.layout_epoch, [track.left(), track.top(), track.right(), track.bottom()].map(f32::to_bits)));
+        let mut rows = std::mem::take(&mut view.bar_marks.rows);
+        if view.bar_marks.rows_for != rows_for {
+            rows.clear();
+        }
+        let mut mesh = Mesh::default();
+        let x = egui::Rangef::new(track.left() + 3.0, track.right() - 3.0);
+        for c in marks.claims {
+            let y =
+                *rows.entry((c.content.start, c.content.end)).or_insert_with(|| claim_y(view, c, track, scale, 2.0));
+            mesh.add_colored_rect(Rect::from_x_y_ranges(x, y), c.color);
+        }
+        view.bar_marks = MarksCache { key: Some(key), mesh: Arc::new(mesh), rows, rows_for };
     }
-    painter.extend(shapes);
+    painter.add(Shape::mesh(view.bar_marks.mesh.clone()));
+    if let Some(c) = marks.selected.and_then(|id| marks.claims.iter().find(|c| c.id == id)) {
+        painter.rect_filled(Rect::from_x_y_ranges(track.x_range(), claim_y(view, c, track, scale, 4.0)), 0.0, c.color);
+    }
+    // Suggestions as hollow marks on the bar's left edge.
+    let hollow = marks.suggestions.iter().map(|s| {
+        let y = track.top() + view.y_of(s.content.start) * scale;
+        let rect = Rect::from_min_max(pos2(track.left(), y), pos2(track.left() + 4.0, y + 3.0));
+        let width = if marks.selected_suggestion == Some(s.index) { 2.0 } else { 1.0 };
+        Shape::rect_stroke(rect, 0.0, Stroke::new(width, s.color), StrokeKind::Inside)
+    });
+    painter.extend(hollow.collect::<Vec<_>>());
     let top = thumb_top(view.scroll);
     let thumb = Rect::from_min_max(pos2(track.left(), top), pos2(track.right(), top + thumb_h));
     let stroke = if response.hovered() || response.dragged() {

@@ -20,15 +20,17 @@ fn figure(f: &Figure, percent: bool) -> String {
     }
 }
 
-/// The detail line of a document row.
-fn detail(d: &DocumentAgreement, settled: (usize, usize)) -> String {
-    format!(
-        "agreed {} · kind alpha {} · settled {}/{}",
-        figure(&d.agreement, true),
-        figure(&d.kind_alpha, false),
-        settled.0,
-        settled.1
-    )
+/// The detail line of a document row: how far the annotators agree and how much is
+/// settled (what a reviewer looks for first, kept short for a narrow panel), then
+/// the document's date and outlet.
+fn detail(d: &DocumentAgreement, settled: (usize, usize), meta: Vec<String>) -> String {
+    let mut parts = vec![
+        format!("agreed {}", figure(&d.agreement, true)),
+        format!("kind α {}", figure(&d.kind_alpha, false)),
+        format!("settled {}/{}", settled.0, settled.1),
+    ];
+    parts.extend(meta);
+    parts.join(" · ")
 }
 
 /// Shows the annotator choice and the document list.
@@ -81,6 +83,7 @@ pub(crate) fn show(ui: &mut egui::Ui, app: &App, out: &mut Vec<Intent>) {
         return;
     }
     let current = state.current_document().map(|d| d.entry.id.as_str());
+    let dataset = state.dataset();
     egui::ScrollArea::vertical().id_salt("review-document-list").auto_shrink(false).show_rows(
         ui,
         ROW_HEIGHT,
@@ -90,8 +93,15 @@ pub(crate) fn show(ui: &mut egui::Ui, app: &App, out: &mut Vec<Intent>) {
                 let settled = state.progress.get(&d.document).copied().unwrap_or((0, 0));
                 let stripe = (settled.0 == settled.1).then_some(Color32::from_rgb(34, 160, 90));
                 let selected = current == Some(d.document.as_str());
-                let response = list_row::show(ui, selected, &d.document, &detail(d, settled), stripe)
-                    .on_hover_text("A green bar: every unit is settled");
+                let doc = dataset.and_then(|ds| {
+                    // The dataset's documents are in id order.
+                    let i = ds.documents.binary_search_by(|c| c.entry.id.as_str().cmp(&d.document)).ok()?;
+                    Some((ds, &ds.documents[i]))
+                });
+                let title = doc.map_or_else(|| d.document.clone(), |(ds, c)| ds.title(c));
+                let meta = doc.map(|(ds, c)| ds.date_and_outlet(c)).unwrap_or_default();
+                let response = list_row::show(ui, selected, &title, &detail(d, settled, meta), stripe)
+                    .on_hover_text(format!("{}\nA green bar: every unit is settled", d.document));
                 if response.clicked() && !selected {
                     out.push(ReviewIntent::OpenDocument(d.document.clone()).into());
                 }

@@ -57,8 +57,17 @@ pub enum ReviewIntent {
     SetTab(Tab),
 }
 
+/// What the review's views keep between frames (laid-out texts); not app data.
+#[derive(Default)]
+pub(crate) struct ReviewViews {
+    /// The document text with lanes.
+    pub(crate) lanes: lanes::LanesCache,
+    /// The selected unit's versions.
+    pub(crate) versions: side_by_side::VersionViews,
+}
+
 /// Shows the review mode below the menu bar.
-pub(crate) fn show(ui: &mut egui::Ui, app: &App, lanes_cache: &mut lanes::LanesCache, out: &mut Vec<Intent>) {
+pub(crate) fn show(ui: &mut egui::Ui, app: &App, caches: &mut ReviewViews, out: &mut Vec<Intent>) {
     if app.workspace.is_none() {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading("Review disagreement");
@@ -80,10 +89,10 @@ pub(crate) fn show(ui: &mut egui::Ui, app: &App, lanes_cache: &mut lanes::LanesC
             .show(ui, |ui| units::show(ui, state, out));
         egui::Panel::bottom("review-unit").resizable(true).default_size(320.0).min_size(160.0).show(ui, |ui| {
             ui.set_min_height(ui.available_height());
-            side_by_side::show(ui, state, app.workspace.as_ref(), out);
+            side_by_side::show(ui, state, app.workspace.as_ref(), &mut caches.versions, out);
         });
     }
-    egui::CentralPanel::default().show(ui, |ui| central(ui, app, lanes_cache, out));
+    egui::CentralPanel::default().show(ui, |ui| central(ui, app, &mut caches.lanes, out));
 }
 
 /// Tabs, messages, then the document text with lanes or the dashboard.

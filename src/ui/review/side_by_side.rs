@@ -1,5 +1,6 @@
 //! The bottom panel: the selected unit's versions side by side (one column per
-//! annotator), each with its "Accept" button, the gold decision, and the compact
+//! annotator), each drawn by the document view with its marks and with its
+//! "Accept" button, the gold decision, and the compact
 //! "Edit merged" form (kind, span, source and each claim field the versions differ
 //! on, from a chosen annotator) with "Reject".
 
@@ -9,12 +10,21 @@ use super::ReviewIntent;
 use super::state::ReviewState;
 use crate::adjudication::{Decision, gold_claim, is_rejected, merged, present};
 use crate::coding::Workspace;
-use crate::model::{Claim, Codebook, FieldType, Span};
+use crate::model::{Claim, Codebook, Document, FieldType, Span};
+use crate::text::TextIndex;
+use crate::ui::document_view::{ClaimMark, DocumentView, LINE_HEIGHT, Marks};
 use crate::ui::intent::Intent;
+use crate::ui::widgets::bidi_line;
 use crate::ui::widgets::style::{kind_color, muted};
 
 /// Shows the selected unit and its adjudication.
-pub(crate) fn show(ui: &mut egui::Ui, state: &ReviewState, ws: Option<&Workspace>, out: &mut Vec<Intent>) {
+pub(crate) fn show(
+    ui: &mut egui::Ui,
+    state: &ReviewState,
+    ws: Option<&Workspace>,
+    views: &mut VersionViews,
+    out: &mut Vec<Intent>,
+) {
     let units = state.units();
     let (Some(i), Some(gold)) = (state.selected, state.gold_file()) else {
         ui.add_space(8.0);
@@ -45,6 +55,9 @@ pub(crate) fn show(ui: &mut egui::Ui, state: &ReviewState, ws: Option<&Workspace
     });
     merge_form(ui, state, unit.claims.as_slice(), &codebook, out, i);
     ui.separator();
+    let text = state.current_document().map(|d| &d.document);
+    let excerpt = text.map(|d| excerpt(&d.text, unit.start(), unit.end()));
+    views.used.clear();
     egui::ScrollArea::vertical().id_salt("review-versions").auto_shrink(false).show(ui, |ui| {
         ui.columns(state.chosen.len().max(1), |columns| {
             for (k, column) in columns.iter_mut().enumerate() {
@@ -56,6 +69,9 @@ pub(crate) fn show(ui: &mut egui::Ui, state: &ReviewState, ws: Option<&Workspace
                             if column.button(format!("Accept {annotator}'s version")).clicked() {
                                 out.push(ReviewIntent::Decide(Decision::Accept { unit: i, slot: k }).into());
                             }
+                            if let (Some(doc), Some(range)) = (text, excerpt) {
+                                views.show(column, doc, range, annotator, claim, &codebook);
+                            }
                             version(column, claim, &codebook, &differing, &name);
                         }
                         None => {
@@ -66,6 +82,89 @@ pub(crate) fn show(ui: &mut egui::Ui, state: &ReviewState, ws: Option<&Workspace
             }
         });
     });
+    views.forget_unused();
+}
+
+/// The stretch of text each version is shown in: the sentences the unit touches
+/// (at most a few thousand chars around it).
+fn excerpt(text: &TextIndex, start: usize, end: usize) -> (usize, usize) {
+    let from = text.sentence_at(start).map_or(start, |s| s.0.min(start));
+    let to = text.sentence_at(end.saturating_sub(1)).map_or(end, |s| s.1.max(end));
+    (from.max(start.saturating_sub(1000)), to.min(end + 1000).min(text.char_len()))
+}
+
+/// Each annotator's version drawn by the [`DocumentView`]: the sentences around
+/// the unit with that annotator's claim, mention and cue marked as in the coding
+/// view, in bidi order (Arabic and Hebrew right-aligned). Kept while shown.
+#[derive(Default)]
+pub(crate) struct VersionViews {
+    views: Vec<(VersionKey, DocumentView)>,
+    used: Vec<VersionKey>,
+}
+
+/// What a version's view shows.
+#[derive(Clone, Debug, PartialEq)]
+struct VersionKey {
+    document: String,
+    excerpt: (usize, usize),
+    annotator: String,
+}
+
+impl VersionViews {
+    /// Shows `claim` of `annotator` in the chars `excerpt` of `doc`, read-only.
+    fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &Document,
+        excerpt: (usize, usize),
+        annotator: &str,
+        claim: &Claim,
+        codebook: &Codebook,
+    ) {
+        let key = VersionKey { document: doc.sha256.clone(), excerpt, annotator: annotator.to_owned() };
+        let i = match self.views.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                let text = TextIndex::new(doc.text.slice(excerpt.0, excerpt.1).to_owned());
+                let id = egui::Id::unique(("review-version", annotator));
+                self.views.push((key.clone(), DocumentView::new(id, text)));
+                self.views.len() - 1
+            }
+        };
+        self.used.push(key);
+        let view = &mut self.views[i].1;
+        let (from, to) = excerpt;
+        let shift = |r: std::ops::Range<usize>| {
+            let (s, e) = (r.start.max(from) - from, r.end.min(to).saturating_sub(from));
+            (s < e).then_some(s..e)
+        };
+        let mut marks = ClaimMark::of(std::slice::from_ref(claim), codebook);
+        marks.retain_mut(|m| {
+            m.mention = m.mention.clone().and_then(shift);
+            m.cue = m.cue.clone().and_then(shift);
+            shift(m.content.clone()).map(|c| m.content = c).is_some()
+        });
+        let height = (view.content_height() + 6.0).clamp(2.0 * LINE_HEIGHT, 8.0 * LINE_HEIGHT);
+        let width = ui.available_width();
+        ui.allocate_ui(egui::vec2(width, height), |ui| {
+            view.show(ui, &Marks { claims: &marks, ..Default::default() });
+        });
+    }
+
+    /// Each view's drawn pieces in document chars (see [`DocumentView::drawn_pieces`]).
+    pub(crate) fn drawn(&self) -> Vec<Vec<(egui::Rect, std::ops::Range<usize>)>> {
+        let shifted = |(k, v): &(VersionKey, DocumentView)| {
+            let from = k.excerpt.0;
+            v.drawn_pieces().into_iter().map(|(r, c)| (r, c.start + from..c.end + from)).collect()
+        };
+        self.views.iter().map(shifted).collect()
+    }
+
+    /// Drops the views not shown this frame.
+    fn forget_unused(&mut self) {
+        let used = &self.used;
+        self.views.retain(|(k, _)| used.contains(k));
+    }
 }
 
 /// One annotator's version: kind, span text, source, mention, cue, claim fields (in
@@ -73,11 +172,10 @@ pub(crate) fn show(ui: &mut egui::Ui, state: &ReviewState, ws: Option<&Workspace
 fn version(ui: &mut egui::Ui, claim: &Claim, codebook: &Codebook, differing: &[&str], name: &dyn Fn(&str) -> String) {
     let color = kind_color(codebook.kind(&claim.kind));
     ui.label(RichText::new(kind_label(codebook, &claim.kind)).color(color).strong());
-    ui.label(&claim.content.quote);
     ui.label(RichText::new(format!("chars {}–{}", claim.content.start, claim.content.end)).small().color(muted(ui)));
     ui.label(format!("Source: {}", source(&claim.source, name)));
-    ui.label(format!("Mention: {}", quote(&claim.source_mention)));
-    ui.label(format!("Cue: {}", quote(&claim.cue)));
+    bidi_line::label(ui, &format!("Mention: {}", quote(&claim.source_mention)));
+    bidi_line::label(ui, &format!("Cue: {}", quote(&claim.cue)));
     for field in &codebook.fields {
         let shown = match claim.fields.get(&field.id) {
             Some(v) if field.r#type == FieldType::Actor => name(v),

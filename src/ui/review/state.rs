@@ -202,6 +202,11 @@ impl ReviewState {
         self.gold.as_ref().map(|g| &g.file)
     }
 
+    /// The dataset as last read.
+    pub(crate) fn dataset(&self) -> Option<&Dataset> {
+        self.dataset.as_deref()
+    }
+
     /// The project of the dataset (its codebook when the workspace has none).
     pub(crate) fn project(&self) -> Option<&crate::model::Project> {
         self.dataset.as_ref().map(|d| &d.project)

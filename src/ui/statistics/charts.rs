@@ -1,16 +1,21 @@
-//! The charts: claims by kind per actor (top 15) and per document, stacked in the
-//! codebook's colours, and coding progress per annotator. Charts are fixed (no
+//! The charts: claims by kind per actor (top 15), per document, per outlet (top 15)
+//! and per month of publication, stacked in the codebook's colours, and coding
+//! progress per annotator. Charts are fixed (no
 //! zoom or drag) because an analyst reads them, not explores them.
 
 use egui::{Color32, Stroke};
 use egui_plot::{AxisHints, Bar, BarChart, Corner, GridMark, Legend, Plot, PlotItem as _};
 
 use super::state::ActorKey;
-use crate::export::stats::{CorpusStats, KindCounts, KindInfo};
+use crate::export::stats::{CorpusStats, KindCounts, KindInfo, MetaStats, NO_DATE, NO_OUTLET};
 use crate::model::codebook::parse_hex_color;
 
 /// How many actors the actor chart shows.
 const TOP_ACTORS: usize = 15;
+/// How many outlets the outlet chart shows (then the documents without one).
+const TOP_OUTLETS: usize = 15;
+/// Most month labels under the month chart.
+const MONTH_LABELS: i64 = 12;
 /// Height of one bar row in the horizontal charts, in points.
 const ROW: f32 = 26.0;
 /// How far past the longest bar the value axis reaches, so the legend does not
@@ -95,6 +100,116 @@ pub(super) fn documents(ui: &mut egui::Ui, stats: &CorpusStats, titles: &[String
         .include_y(most * LEGEND_ROOM * 1.25)
         .show(ui, move |plot| charts.into_iter().for_each(|c| plot.bar_chart(c)));
     ui.add_space(12.0);
+}
+
+/// Claims by kind for the outlets with most claims, then the documents without an
+/// outlet; a line instead when `documents.csv` names no outlet.
+pub(super) fn outlets(ui: &mut egui::Ui, stats: &CorpusStats) {
+    ui.heading("Claims by kind per outlet");
+    let named: Vec<&MetaStats> = stats.by_outlet.iter().filter(|m| m.key != NO_OUTLET).collect();
+    if named.is_empty() {
+        ui.label(
+            "No document has an outlet: add an outlet column to documents.csv (File > Import articles… fills it in).",
+        );
+        ui.add_space(12.0);
+        return;
+    }
+    let mut top: Vec<&MetaStats> = named.iter().take(TOP_OUTLETS).copied().collect();
+    top.extend(stats.by_outlet.iter().filter(|m| m.key == NO_OUTLET));
+    if named.len() > TOP_OUTLETS {
+        ui.label(format!("The {TOP_OUTLETS} outlets with most claims of {}.", named.len()));
+    }
+    let n = top.len();
+    let rows: Vec<Row> = top
+        .iter()
+        .map(|m| Row {
+            counts: &m.by_kind,
+            name: format!("{} ({})", m.key, count_documents(m.documents)),
+            outline: None,
+        })
+        .collect();
+    let charts = stacked(&stats.kinds, &stats.by_kind, &rows, |i| (n - 1 - i) as f64, true);
+    let names: Vec<String> = top.iter().rev().map(|m| short(&m.key)).collect();
+    let most = top.iter().map(|m| m.claims).max().unwrap_or(0) as f64;
+    category_plot("statistics-outlet-chart", names, "Claims")
+        .include_x(most.max(1.0) * LEGEND_ROOM)
+        .legend(Legend::default().follow_insertion_order(true).position(Corner::RightBottom))
+        .show(ui, move |plot| charts.into_iter().for_each(|c| plot.bar_chart(c)));
+    ui.add_space(12.0);
+}
+
+/// Claims by kind per month of publication, on a time axis (months without a
+/// document show as gaps); a line says how many documents have no date.
+pub(super) fn months(ui: &mut egui::Ui, stats: &CorpusStats) {
+    ui.heading("Claims by kind per month of publication");
+    let dated: Vec<(i64, &MetaStats)> =
+        stats.by_month.iter().filter_map(|m| month_number(&m.key).map(|x| (x, m))).collect();
+    let undated = stats.by_month.iter().find(|m| m.key == NO_DATE);
+    if dated.is_empty() {
+        ui.label("No document has a date: add a date column (YYYY-MM-DD) to documents.csv (File > Import articles… fills it in).");
+        ui.add_space(12.0);
+        return;
+    }
+    if let Some(m) = undated {
+        ui.label(format!(
+            "{} without a date ({} claims) are not in this chart.",
+            count_documents(m.documents),
+            m.claims
+        ));
+    }
+    let rows: Vec<Row> = dated
+        .iter()
+        .map(|(_, m)| Row {
+            counts: &m.by_kind,
+            name: format!("{} ({})", m.key, count_documents(m.documents)),
+            outline: None,
+        })
+        .collect();
+    let xs: Vec<i64> = dated.iter().map(|(x, _)| *x).collect();
+    let charts = stacked(&stats.kinds, &stats.by_kind, &rows, |i| xs[i] as f64, false);
+    let (first, last) = (xs[0], xs[xs.len() - 1]);
+    let step = ((last - first) / MONTH_LABELS + 1).max(1);
+    let most = dated.iter().map(|(_, m)| m.claims).max().unwrap_or(0) as f64;
+    Plot::new("statistics-month-chart")
+        .height(260.0)
+        .x_axis_label("Month of publication (hover a bar for its count)")
+        .y_axis_label("Claims")
+        .x_grid_spacer(move |_| {
+            (first..=last)
+                .step_by(step as usize)
+                .map(|x| GridMark { value: x as f64, step_size: step as f64 })
+                .collect()
+        })
+        .x_axis_formatter(|mark, _| month_label(mark.value.round() as i64))
+        .legend(Legend::default().follow_insertion_order(true).position(Corner::RightTop))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_x(first as f64 - 1.0)
+        .include_x(last as f64 + 1.0)
+        .include_y(0.0)
+        .include_y(most.max(1.0) * LEGEND_ROOM * 1.25)
+        .show(ui, move |plot| charts.into_iter().for_each(|c| plot.bar_chart(c)));
+    ui.add_space(12.0);
+}
+
+/// `YYYY-MM` as months since year 0, the month chart's x.
+fn month_number(key: &str) -> Option<i64> {
+    let (year, month) = key.split_once('-')?;
+    let (year, month): (i64, i64) = (year.parse().ok()?, month.parse().ok()?);
+    (1..=12).contains(&month).then_some(year * 12 + month - 1)
+}
+
+/// The label of month number `x`.
+fn month_label(x: i64) -> String {
+    format!("{}-{:02}", x.div_euclid(12), x.rem_euclid(12) + 1)
+}
+
+/// "1 document", "3 documents".
+fn count_documents(n: usize) -> String {
+    if n == 1 { "1 document".to_owned() } else { format!("{n} documents") }
 }
 
 /// Documents done, in progress and not started, per annotator.
@@ -214,4 +329,18 @@ pub(super) fn short(name: &str) -> String {
     }
     let cut: String = name.chars().take(LABEL_CHARS - 1).collect();
     format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_numbered_on_one_time_axis() {
+        assert_eq!(month_number("2013-03"), Some(2013 * 12 + 2));
+        assert_eq!(month_number("2014-01").unwrap() - month_number("2013-12").unwrap(), 1);
+        assert_eq!(month_label(month_number("2013-12").unwrap()), "2013-12");
+        assert_eq!(month_number("(no date)"), None);
+        assert_eq!(month_number("2013-13"), None);
+    }
 }

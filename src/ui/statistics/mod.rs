@@ -81,6 +81,8 @@ pub(crate) fn show(ui: &mut egui::Ui, app: &App, out: &mut Vec<Intent>) {
                 }
             }
             charts::documents(ui, &loaded.stats, &loaded.titles);
+            charts::outlets(ui, &loaded.stats);
+            charts::months(ui, &loaded.stats);
             charts::progress(ui, &loaded.all);
             ui.add_space(12.0);
             field_charts::distributions(ui, &loaded.stats.fields);

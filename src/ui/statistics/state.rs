@@ -89,7 +89,7 @@ impl StatisticsState {
         if self.filter.as_ref().is_some_and(|f| !annotators.contains(f)) {
             self.filter = None;
         }
-        let titles = dataset.documents.iter().map(|d| d.document.title()).collect();
+        let titles = dataset.documents.iter().map(|d| dataset.title(d)).collect();
         let all = corpus_stats(&dataset);
         let stats = stats_for(&dataset, self.filter.as_ref()).unwrap_or_else(|| all.clone());
         self.loaded = Some(Loaded { dataset, all, stats, titles, annotators });

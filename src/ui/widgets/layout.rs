@@ -8,7 +8,6 @@ use crate::ui::coding::text::TextViewCache;
 use crate::ui::intent::Intent;
 use crate::ui::jobs::{PickFor, Task};
 use crate::ui::mode::Mode;
-use crate::ui::review::lanes::LanesCache;
 use crate::ui::{coding, datasets, review, statistics};
 
 /// What the views keep between frames to draw fast (laid-out texts); not app data.
@@ -16,8 +15,8 @@ use crate::ui::{coding, datasets, review, statistics};
 pub(crate) struct ViewCaches {
     /// The coding mode's text.
     pub(crate) text: TextViewCache,
-    /// The review's text with lanes.
-    pub(crate) lanes: LanesCache,
+    /// The review's text with lanes and the versions of a unit.
+    pub(crate) review: review::ReviewViews,
 }
 
 /// Lays out the whole window for one frame.
@@ -27,7 +26,7 @@ pub(crate) fn show(ui: &mut egui::Ui, app: &App, caches: &mut ViewCaches) -> Vec
     egui::Panel::top("menu").show(ui, |ui| menu_bar::show(ui, app, &mut out));
     match app.mode {
         Mode::Coding => coding::view::show(ui, app, &mut caches.text, &mut out),
-        Mode::Review => review::show(ui, app, &mut caches.lanes, &mut out),
+        Mode::Review => review::show(ui, app, &mut caches.review, &mut out),
         Mode::Statistics => statistics::show(ui, app, &mut out),
     }
     datasets::show_windows(&ctx, app, &mut out);
@@ -47,7 +46,7 @@ fn windows(ctx: &egui::Context, app: &App, out: &mut Vec<Intent>) {
     }
     if let Some(ws) = &app.workspace {
         if app.dialogs.codebook {
-            codebook_window::show(ctx, &ws.project, out);
+            codebook_window::show(ctx, &ws.project, app.dialogs.codebook_editor.as_ref(), out);
         }
         if let Some(window) = &app.dialogs.actors {
             actors_window::show(ctx, window, &ws.project, out);

@@ -4,6 +4,9 @@
 
 use egui::{Color32, FontId, Role, Sense, TextStyle, WidgetInfo};
 
+use super::bidi_line;
+use crate::text::Direction;
+
 /// Height of a row.
 pub(crate) const ROW_HEIGHT: f32 = 44.0;
 
@@ -42,14 +45,24 @@ pub(crate) fn show(
         let title_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
         let body = ui.style().text_styles.get(&TextStyle::Body).cloned().unwrap_or(FontId::proportional(14.0));
         let small = ui.style().text_styles.get(&TextStyle::Small).cloned().unwrap_or(FontId::proportional(12.0));
-        let one_line = |text: &str, font: FontId, color: Color32| {
-            let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, color);
-            job.wrap = egui::text::TextWrapping::truncate_at_width(text_width);
-            ui.ctx().fonts_mut(|f| f.layout_job(job))
+        // A right-to-left line (an Arabic headline or quote) is in bidi order and
+        // right-aligned; what does not fit is cut at its end, on the left.
+        let clipped = ui.painter_at(rect);
+        let one_line = |text: &str, font: FontId, color: Color32, y: f32| {
+            let (mut job, direction) = bidi_line::job(text, font, color);
+            if direction == Direction::Ltr {
+                job.wrap = egui::text::TextWrapping::truncate_at_width(text_width);
+            }
+            let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+            let x = match direction {
+                Direction::Ltr => left,
+                Direction::Rtl => rect.right() - 6.0 - galley.size().x,
+            };
+            clipped.galley(egui::pos2(x, rect.top() + y), galley, color);
         };
         let detail_color = if selected { title_color } else { visuals.weak_text_color() };
-        painter.galley(egui::pos2(left, rect.top() + 4.0), one_line(title, body, title_color), title_color);
-        painter.galley(egui::pos2(left, rect.top() + 23.0), one_line(detail, small, detail_color), detail_color);
+        one_line(title, body, title_color, 4.0);
+        one_line(detail, small, detail_color, 23.0);
     }
     response
 }

@@ -68,6 +68,10 @@ fn item(ui: &mut egui::Ui, app: &App, command: Command, out: &mut Vec<Intent>) {
     let clicked = match (command.shows_mode(), command.chooses_theme()) {
         (Some(mode), _) => ui.radio(app.mode == mode, spec.text).on_hover_text(spec.tooltip).clicked(),
         (None, Some(theme)) => ui.radio(app.settings.theme == theme, spec.text).on_hover_text(spec.tooltip).clicked(),
+        (None, None) if command == Command::ToggleSuggestions => {
+            let mut shown = !app.settings.hide_suggestions;
+            ui.checkbox(&mut shown, spec.text).on_hover_text(spec.tooltip).clicked()
+        }
         (None, None) => {
             let mut button = egui::Button::new(spec.text);
             if let Some(keys) = command.shortcut_text(ui.ctx()) {

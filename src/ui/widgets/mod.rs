@@ -4,11 +4,13 @@
 //! changes the app's state itself.
 
 pub(crate) mod actors_window;
+pub(crate) mod bidi_line;
+pub(crate) mod codebook_editor;
+pub(crate) mod codebook_editor_view;
 pub(crate) mod codebook_window;
 pub(crate) mod dataset_status;
 pub(crate) mod dialogs;
 pub(crate) mod help;
-pub(crate) mod highlight;
 pub(crate) mod layout;
 pub(crate) mod list_row;
 pub(crate) mod menu_bar;

@@ -5,15 +5,6 @@ use egui::{Color32, FontFamily, FontId, TextStyle};
 
 use crate::model::Kind;
 
-/// Size of the document text, larger than the interface for long reading.
-pub(crate) const TEXT_SIZE: f32 = 16.5;
-
-/// Line height of the document text (about 1.55 × the size).
-pub(crate) const LINE_HEIGHT: f32 = 26.0;
-
-/// Widest the text column grows, about 75 characters, for comfortable reading.
-pub(crate) const MAX_TEXT_WIDTH: f32 = 720.0;
-
 /// Sets spacing and text styles once at start.
 pub(crate) fn apply(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
@@ -30,15 +21,6 @@ pub(crate) fn apply(ctx: &egui::Context) {
 pub(crate) fn kind_color(kind: Option<&Kind>) -> Color32 {
     let [r, g, b] = kind.map(Kind::rgb).unwrap_or([128, 128, 128]);
     Color32::from_rgb(r, g, b)
-}
-
-/// A kind's colour as a translucent highlight; stronger for the selected claim and
-/// for nested claims, and stronger in dark mode where colours read weaker.
-pub(crate) fn highlight(color: Color32, depth: usize, selected: bool, dark: bool) -> Color32 {
-    let base: u8 = if dark { 70 } else { 48 };
-    let alpha =
-        if selected { base.saturating_add(90) } else { base.saturating_add(28 * depth.saturating_sub(1) as u8) };
-    Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), alpha)
 }
 
 /// Colour for status words and muted text.
