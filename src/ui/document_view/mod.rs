@@ -196,6 +196,8 @@ pub struct DocumentView {
     layout_epoch: u64,
     /// The scroll bar's claim marks, kept while the claims and layout are the same.
     bar_marks: scrollbar::MarksCache,
+    /// The suggestions' marks on the scroll bar, kept between frames.
+    bar_hollow: scrollbar::HollowCache,
 }
 
 impl DocumentView {
@@ -226,6 +228,7 @@ impl DocumentView {
             layouts: 0,
             layout_epoch: 0,
             bar_marks: Default::default(),
+            bar_hollow: Default::default(),
         }
     }
 

@@ -41,6 +41,52 @@ fn claim_y(view: &DocumentView, c: &ClaimMark, track: Rect, scale: f32, min: f32
     egui::Rangef::new(top, (track.top() + y1).max(top + min))
 }
 
+/// The suggestions' hollow marks as last drawn, and what they were drawn from.
+#[derive(Default)]
+pub(super) struct HollowCache {
+    key: Option<u64>,
+    mesh: Arc<Mesh>,
+}
+
+/// What the hollow marks depend on: every suggestion's start and colour, which one
+/// is selected, where the text is laid out, and where the bar is.
+fn hollow_key(marks: &Marks<'_>, layout_epoch: u64, track: Rect) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    layout_epoch.hash(&mut h);
+    [track.left(), track.top(), track.right(), track.bottom()].map(f32::to_bits).hash(&mut h);
+    marks.selected_suggestion.hash(&mut h);
+    for s in marks.suggestions {
+        (s.index, s.content.start, s.color.to_array()).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// A 4 by 3 pixel outline per suggestion, at most one per pixel row and colour
+/// (many suggestions share a row of a long document's bar), the selected one
+/// thicker.
+fn hollow_mesh(view: &DocumentView, marks: &Marks<'_>, track: Rect, scale: f32) -> Mesh {
+    let mut mesh = Mesh::default();
+    let mut drawn = std::collections::HashSet::new();
+    for s in marks.suggestions {
+        let y = track.top() + view.y_of(s.content.start) * scale;
+        let selected = marks.selected_suggestion == Some(s.index);
+        if !drawn.insert((y.round() as i32, s.color.to_array(), selected)) {
+            continue;
+        }
+        let r = Rect::from_min_max(pos2(track.left(), y), pos2(track.left() + 4.0, y + 3.0));
+        let w = if selected { 2.0 } else { 1.0 };
+        for edge in [
+            Rect::from_min_max(r.min, pos2(r.max.x, r.min.y + w)),
+            Rect::from_min_max(pos2(r.min.x, r.max.y - w), r.max),
+            Rect::from_min_max(r.min, pos2(r.min.x + w, r.max.y)),
+            Rect::from_min_max(pos2(r.max.x - w, r.min.y), r.max),
+        ] {
+            mesh.add_colored_rect(edge, s.color);
+        }
+    }
+    mesh
+}
+
 /// Smallest thumb height.
 const MIN_THUMB: f32 = 28.0;
 
@@ -97,14 +143,13 @@ pub(super) fn show(view: &mut DocumentView, ui: &Ui, bar: Rect, marks: &Marks<'_
     if let Some(c) = marks.selected.and_then(|id| marks.claims.iter().find(|c| c.id == id)) {
         painter.rect_filled(Rect::from_x_y_ranges(track.x_range(), claim_y(view, c, track, scale, 4.0)), 0.0, c.color);
     }
-    // Suggestions as hollow marks on the bar's left edge.
-    let hollow = marks.suggestions.iter().map(|s| {
-        let y = track.top() + view.y_of(s.content.start) * scale;
-        let rect = Rect::from_min_max(pos2(track.left(), y), pos2(track.left() + 4.0, y + 3.0));
-        let width = if marks.selected_suggestion == Some(s.index) { 2.0 } else { 1.0 };
-        Shape::rect_stroke(rect, 0.0, Stroke::new(width, s.color), StrokeKind::Inside)
-    });
-    painter.extend(hollow.collect::<Vec<_>>());
+    // Suggestions as hollow marks on the bar's left edge: one mesh too, made again
+    // only when they or the layout change (a long document offers tens of thousands).
+    let key = hollow_key(marks, view.layout_epoch, track);
+    if view.bar_hollow.key != Some(key) {
+        view.bar_hollow = HollowCache { key: Some(key), mesh: Arc::new(hollow_mesh(view, marks, track, scale)) };
+    }
+    painter.add(Shape::mesh(view.bar_hollow.mesh.clone()));
     let top = thumb_top(view.scroll);
     let thumb = Rect::from_min_max(pos2(track.left(), top), pos2(track.right(), top + thumb_h));
     let stroke = if response.hovered() || response.dragged() {
