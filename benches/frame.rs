@@ -10,21 +10,14 @@
 //! code a claim, save.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use claimcoder::model::{AnnotationFile, Claim, Document, Span};
 use claimcoder::store::{to_ron, write_atomic};
-use claimcoder::ui::{App, CodingIntent, PathRequest, Picker, StartOptions};
-use eframe::App as _;
-
-struct NoPicker;
-
-impl Picker for NoPicker {
-    fn choose(&self, _request: &PathRequest) -> Option<std::path::PathBuf> {
-        None
-    }
-}
+use claimcoder::ui::CodingIntent;
+#[path = "support/headless.rs"]
+mod headless;
+use headless::Headless;
 
 /// Writes `text` as `doc.txt` with `claims` evenly spread claims by `bench`.
 fn corpus_with(dir: &Path, text: &str, claims: usize) {
@@ -66,60 +59,6 @@ fn seed_text(min_chars: usize) -> String {
     all.chars().take(min_chars).collect()
 }
 
-struct Headless {
-    ctx: egui::Context,
-    app: App,
-    frame: eframe::Frame,
-    started: Instant,
-}
-
-impl Headless {
-    fn open(corpus: &Path) -> Self {
-        let ctx = egui::Context::default();
-        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
-        let app = App::new(
-            &cc,
-            StartOptions {
-                corpus: Some(corpus.to_path_buf()),
-                annotator: Some("bench".into()),
-                picker: Arc::new(NoPicker),
-                remember: false,
-            },
-        );
-        Self { ctx, app, frame: eframe::Frame::_new_kittest(), started: Instant::now() }
-    }
-
-    /// One frame with `events`; returns the CPU time and whether egui asked to repaint.
-    fn frame(&mut self, events: Vec<egui::Event>) -> (Duration, bool) {
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 820.0))),
-            events,
-            time: Some(self.started.elapsed().as_secs_f64()),
-            ..Default::default()
-        };
-        let t = Instant::now();
-        let (app, frame) = (&mut self.app, &mut self.frame);
-        let out = self.ctx.run_ui(input, |ui| {
-            app.logic(ui.ctx(), frame);
-            app.ui(ui, frame);
-        });
-        let primitives = self.ctx.tessellate(out.shapes, out.pixels_per_point);
-        std::hint::black_box(primitives);
-        let repaint =
-            out.viewport_output.get(&egui::ViewportId::ROOT).is_some_and(|v| v.repaint_delay < Duration::from_secs(60));
-        (t.elapsed(), repaint)
-    }
-
-    /// Runs frames for a little over a second of real time, so that animations and
-    /// tooltip delays have run out, as they would have for a user who stopped.
-    fn settle(&mut self) {
-        for _ in 0..25 {
-            self.frame(Vec::new());
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
 fn scroll_figures(name: &str, corpus: &Path) {
     let mut app = Headless::open(corpus);
     app.settle();
@@ -155,6 +94,15 @@ fn scroll_figures(name: &str, corpus: &Path) {
 }
 
 impl Headless {
+    /// Runs frames for a little over a second of real time, so that animations and
+    /// tooltip delays have run out, as they would have for a user who stopped.
+    fn settle(&mut self) {
+        for _ in 0..25 {
+            self.frame(Vec::new());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn app_cache_rebuilds(&self) -> u64 {
         self.app.text_layouts()
     }

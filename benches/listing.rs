@@ -8,25 +8,18 @@
 //! `cargo bench --bench listing` prints criterion's median for each.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use claimcoder::model::{AnnotationFile, Claim, Document, Span};
 use claimcoder::store::{to_ron, write_atomic};
-use claimcoder::ui::{App, PathRequest, Picker, StartOptions};
+
 use criterion::{Criterion, criterion_group, criterion_main};
-use eframe::App as _;
+#[path = "support/headless.rs"]
+mod headless;
+use headless::Headless;
 
 const DOCUMENTS: usize = 10_000;
 const CODED: usize = 1_000;
-
-struct NoPicker;
-
-impl Picker for NoPicker {
-    fn choose(&self, _request: &PathRequest) -> Option<std::path::PathBuf> {
-        None
-    }
-}
 
 /// Writes the corpus: each text about 3,000 characters (seed articles cut), a row of
 /// `documents.csv` per document, and a file of 5 claims on every tenth document.
@@ -66,48 +59,11 @@ fn write_corpus(dir: &Path) {
     std::fs::write(dir.join("documents.csv"), csv).expect("write documents.csv");
 }
 
-/// The real app with a real egui context, no window and no GPU.
-struct Headless {
-    ctx: egui::Context,
-    app: App,
-    frame: eframe::Frame,
-    started: Instant,
-}
-
-impl Headless {
-    fn open(corpus: &Path) -> Self {
-        let ctx = egui::Context::default();
-        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
-        let start = StartOptions {
-            corpus: Some(corpus.to_path_buf()),
-            annotator: Some("bench".into()),
-            picker: Arc::new(NoPicker),
-            remember: false,
-        };
-        let app = App::new(&cc, start);
-        Self { ctx, app, frame: eframe::Frame::_new_kittest(), started: Instant::now() }
-    }
-
-    fn frame(&mut self) {
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 820.0))),
-            time: Some(self.started.elapsed().as_secs_f64()),
-            ..Default::default()
-        };
-        let (app, frame) = (&mut self.app, &mut self.frame);
-        let out = self.ctx.run_ui(input, |ui| {
-            app.logic(ui.ctx(), frame);
-            app.ui(ui, frame);
-        });
-        std::hint::black_box(self.ctx.tessellate(out.shapes, out.pixels_per_point));
-    }
-}
-
 /// Opens the corpus and draws the first frame: the list shows, with every headline.
 fn list_shown(corpus: &Path) -> (Duration, Headless) {
     let t = Instant::now();
     let mut app = Headless::open(corpus);
-    app.frame();
+    app.frame(Vec::new());
     let shown = t.elapsed();
     let ws = app.app.workspace().expect("the corpus opened");
     assert_eq!(ws.corpus.documents.len(), DOCUMENTS);
@@ -131,7 +87,7 @@ fn listing_10k(c: &mut Criterion) {
                     let (_, mut app) = list_shown(dir.path());
                     while app.app.is_busy() {
                         std::thread::sleep(Duration::from_millis(5));
-                        app.frame();
+                        app.frame(Vec::new());
                     }
                     let ws = app.app.workspace().expect("open");
                     assert_eq!(ws.listing.progress(), (DOCUMENTS, DOCUMENTS), "every row read");
