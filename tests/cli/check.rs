@@ -5,6 +5,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::process::{run, seeds, stderr};
+
 use claimcoder::model::{ActorRegistry, Annotator, Claim, Corpus, Document, Span};
 use claimcoder::store::{load_annotations, save_annotations};
 
@@ -57,10 +59,6 @@ fn problems(out: &Output) -> Vec<(String, usize, usize, String)> {
             parsed.unwrap_or_else(|| panic!("not path:line:col: message: {l}"))
         })
         .collect()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 #[test]
@@ -285,21 +283,6 @@ fn a_kind_key_taken_by_an_app_shortcut_is_reported() {
         message.starts_with("kind `commitment` key `S` is taken by the command \"Mark source mention\""),
         "{message}"
     );
-}
-
-fn run(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcoder")).args(args).output().expect("binary runs")
-}
-
-/// A copy of the shipped seeds with their codings.
-fn seeds() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    for entry in std::fs::read_dir(seeds).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-    }
-    dir
 }
 
 fn csv_rows(corpus: &Path) -> usize {

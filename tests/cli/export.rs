@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use crate::export_support::seed_corpus;
+use crate::process::stderr;
 
 fn claimcoder(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_claimcoder")).args(args).output().unwrap()
@@ -12,10 +13,6 @@ fn claimcoder(args: &[&str]) -> Output {
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]

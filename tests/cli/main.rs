@@ -7,6 +7,8 @@
 #[path = "../support/export.rs"]
 mod export_support;
 
+mod process;
+
 mod agreement_cli;
 mod check;
 mod export;

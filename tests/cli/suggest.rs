@@ -5,33 +5,16 @@
 //! bad input one sentence naming the file.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use crate::process::{run, seeds, stderr};
 
 use claimcoder::store::parse_annotation_strict;
-
-fn run(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcoder")).args(args).output().expect("binary runs")
-}
 
 fn suggest(corpus: &Path, more: &[&str]) -> Output {
     let mut args: Vec<&std::ffi::OsStr> = vec!["suggest".as_ref(), corpus.as_os_str()];
     args.extend(more.iter().map(std::ffi::OsStr::new));
     run(&args)
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// A copy of the shipped seeds with their codings.
-fn seeds() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    for entry in std::fs::read_dir(seeds).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-    }
-    dir
 }
 
 fn files_ending(dir: &Path, suffix: &str) -> Vec<String> {
