@@ -51,22 +51,9 @@ impl Offer {
     /// A claim of a suggested file; its note is read as `reason; confidence 0.70`
     /// (FORMAT.md section 7), and a note without a confidence is all reason.
     pub fn from_claim(claim: Claim, actors: &std::collections::BTreeMap<String, String>) -> Self {
-        let (reason, confidence) = split_note(&claim.note);
+        let (reason, confidence) = crate::suggest::split_note(&claim.note);
         let source_name = claim.source.as_deref().map(|id| actors.get(id).cloned().unwrap_or_else(|| id.to_owned()));
         Self { reason: reason.to_owned(), confidence, source_name, claim }
-    }
-}
-
-/// `reason; confidence 0.70` as (`reason`, 0.70); a note without a confidence is
-/// all reason.
-fn split_note(note: &str) -> (&str, Option<f32>) {
-    let (reason, tail) = match note.rsplit_once("; ") {
-        Some((reason, tail)) => (reason, tail),
-        None => ("", note),
-    };
-    match tail.strip_prefix("confidence ").and_then(|n| n.trim().parse::<f32>().ok()) {
-        Some(c) if (0.0..=1.0).contains(&c) => (reason, Some(c)),
-        _ => (note, None),
     }
 }
 
@@ -446,17 +433,5 @@ mod tests {
         assert_eq!(live_offers(&offers, &[&claim, &rejected, &slight]), [1, 3], "Jaccard 0.9 matches, 0.2 does not");
         assert_eq!(live_offers(&offers, &[&long]), [0, 1, 2, 3], "a long claim matches none (Jaccard 0.1)");
         assert_eq!(live_offers(&offers, &[&span(55, 80), &span(58, 71)]), [0, 1, 2], "any of two may match");
-    }
-
-    #[test]
-    fn a_note_splits_into_reason_and_confidence() {
-        assert_eq!(
-            split_note("cue \"said\"; direct quote; confidence 0.70"),
-            ("cue \"said\"; direct quote", Some(0.7))
-        );
-        assert_eq!(split_note("confidence 0.5"), ("", Some(0.5)));
-        assert_eq!(split_note("a model's guess"), ("a model's guess", None));
-        assert_eq!(split_note("x; confidence 7"), ("x; confidence 7", None), "out of range is reason");
-        assert_eq!(split_note(""), ("", None));
     }
 }

@@ -70,6 +70,20 @@ impl Suggestion {
     }
 }
 
+/// A suggested claim's note read back, as [`Suggestion::note`] writes it (and any
+/// tool writing a suggested file may): `reason; confidence 0.70` as (`reason`, 0.70);
+/// a note without a confidence is all reason.
+pub fn split_note(note: &str) -> (&str, Option<f32>) {
+    let (reason, tail) = match note.rsplit_once("; ") {
+        Some((reason, tail)) => (reason, tail),
+        None => ("", note),
+    };
+    match tail.strip_prefix("confidence ").and_then(|n| n.trim().parse::<f32>().ok()) {
+        Some(c) if (0.0..=1.0).contains(&c) => (reason, Some(c)),
+        _ => (note, None),
+    }
+}
+
 /// The suggester of one corpus: its lexicon, registry and codebook compiled once.
 pub struct Suggester {
     lexicon: Lexicon,

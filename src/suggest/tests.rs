@@ -271,3 +271,12 @@ fn a_second_reporting_verb_ends_the_first_content() {
     let rows = suggest("Lew criticized the new rules and said the talks had failed.");
     assert_eq!(rows[0].0, "the new rules", "{rows:?}");
 }
+
+#[test]
+fn a_note_splits_into_reason_and_confidence() {
+    assert_eq!(split_note("cue \"said\"; direct quote; confidence 0.70"), ("cue \"said\"; direct quote", Some(0.7)));
+    assert_eq!(split_note("confidence 0.5"), ("", Some(0.5)));
+    assert_eq!(split_note("a model's guess"), ("a model's guess", None));
+    assert_eq!(split_note("x; confidence 7"), ("x; confidence 7", None), "out of range is reason");
+    assert_eq!(split_note(""), ("", None));
+}
