@@ -1,5 +1,6 @@
-//! Suggested claims: a rule-based reader of reporting patterns that proposes claims
-//! (content, kind, source, source mention, cue) for a coder to accept or reject.
+//! Suggested claims: a reader of reporting patterns, by rules and by a learned
+//! tagger, that proposes claims (content, kind, source, source mention, cue) for a
+//! coder to accept or reject.
 //! Offline, deterministic and fast enough to run on every document as it opens.
 //!
 //! The steps, one module each:
@@ -11,6 +12,9 @@
 //!   of actor each is;
 //! - [`reading`]: each cue read in its sentence (direct quote, indirect speech,
 //!   according to, ...) into content, cue and source mention;
+//! - [`tagger`]: a learned tagger (tuned on an attribution corpus, weights built in)
+//!   that reads what the patterns do not: reported thoughts, stances, plans and
+//!   cues missing from the lexicon;
 //! - here: the readings chosen (one claim per passage), sources resolved to registry
 //!   actors (pronouns to the nearest actor that fits, as a guess), kinds decided and
 //!   every choice explained in the claim's note.
@@ -23,6 +27,7 @@ mod lexicon;
 mod matcher;
 mod phrase;
 mod reading;
+pub mod tagger;
 mod words;
 
 pub use corpus::{SuggestError, SuggestOptions, SuggestSummary, suggest_corpus};
@@ -87,6 +92,8 @@ pub fn split_note(note: &str) -> (&str, Option<f32>) {
 /// The suggester of one corpus: its lexicon, registry and codebook compiled once.
 pub struct Suggester {
     lexicon: Lexicon,
+    /// The learned tagger's weights, when it reads too.
+    tagger: Option<std::sync::Arc<tagger::Weights>>,
     registry: Registry,
     /// The codebook's kind ids, in order.
     kinds: Vec<String>,
@@ -99,9 +106,22 @@ impl Suggester {
         let builtin = builtin_cues();
         Self {
             lexicon: Lexicon::new(project.cues.iter().chain(&builtin)),
+            tagger: tagger::Weights::builtin(),
             registry: Registry::new(&project.actors),
             kinds: project.kinds.iter().map(|k| k.id.clone()).collect(),
         }
+    }
+
+    /// The suggester of `project` reading with its rules alone, without the learned
+    /// tagger (to measure what each adds, and to tune the tagger).
+    pub fn rules_only(project: &Project) -> Self {
+        Self { tagger: None, ..Self::new(project) }
+    }
+
+    /// The suggester reading with the learned tagger's `weights` in place of the
+    /// built-in ones.
+    pub fn with_tagger(self, weights: tagger::Weights) -> Self {
+        Self { tagger: Some(std::sync::Arc::new(weights)), ..self }
     }
 
     /// The suggested claims of a text, in text order.
@@ -111,6 +131,10 @@ impl Suggester {
         let mut readings: Vec<Reading> =
             (0..hits.len()).filter_map(|h| reading::read(&layout, &self.lexicon, &hits, h)).collect();
         readings.extend(colon_quotes(&layout, &hits));
+        if let Some(weights) = &self.tagger {
+            let features = tagger::features::token_features(&layout, &self.lexicon, &hits, &weights.cue_words);
+            readings.extend(tagger::spans::readings(&layout, &weights.tag(&features), &hits));
+        }
         let chosen = choose(readings, &self.lexicon);
         let mentions = self.registry.find(&layout);
         let mut resolved = Vec::with_capacity(chosen.len());
@@ -265,16 +289,27 @@ fn is_reference(phrase: &str) -> bool {
     }
 }
 
-/// The readings kept: most confident first, none whose content overlap-matches a
-/// kept one's or whose cue lies in a kept one's cue or source mention.
-fn choose(readings: Vec<Reading>, lexicon: &Lexicon) -> Vec<Reading> {
-    let score = |r: &Reading| {
-        let core =
-            r.entry.is_some_and(|e| matches!(lexicon.entries[e].lemma.as_str(), "say" | "tell" | "according to"));
-        r.pattern.confidence() + if core { 0.1 } else { 0.0 } + if r.mention.is_some() { 0.05 } else { 0.0 }
+/// Where two readings read one passage, which is kept: the higher rank (see
+/// [`Pattern::rank`]; indirect speech with a cue other than say or tell ranks with
+/// the tagger), then the higher score: the pattern's confidence, raised for the core
+/// cues and a source mention. The tagger's readings score a flat prior: how sure it
+/// is says whether a passage is a claim, not whose boundaries are better.
+fn precedence(r: &Reading, lexicon: &Lexicon) -> (u8, f32) {
+    const LEARNED_PRIOR: f32 = 0.6;
+    let core = r.entry.is_some_and(|e| matches!(lexicon.entries[e].lemma.as_str(), "say" | "tell" | "according to"));
+    let rank = if r.pattern == Pattern::Indirect && !core { 1 } else { r.pattern.rank() };
+    let base = match r.pattern {
+        Pattern::Learned { .. } => LEARNED_PRIOR,
+        p => p.confidence(),
     };
-    let mut scored: Vec<(f32, Reading)> = readings.into_iter().map(|r| (score(&r), r)).collect();
-    scored.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then(a.content.cmp(&b.content)));
+    (rank, base + if core { 0.1 } else { 0.0 } + if r.mention.is_some() { 0.05 } else { 0.0 })
+}
+
+/// The readings kept, by [`precedence`]: none whose content overlap-matches a kept
+/// one's or whose cue lies in a kept one's cue or source mention.
+fn choose(readings: Vec<Reading>, lexicon: &Lexicon) -> Vec<Reading> {
+    let mut scored: Vec<((u8, f32), Reading)> = readings.into_iter().map(|r| (precedence(&r, lexicon), r)).collect();
+    scored.sort_by(|((ra, sa), a), ((rb, sb), b)| rb.cmp(ra).then(sb.total_cmp(sa)).then(a.content.cmp(&b.content)));
     let overlaps = |x: Option<(usize, usize)>, y: Option<(usize, usize)>| match (x, y) {
         (Some(x), Some(y)) => x.0 < y.1 && y.0 < x.1,
         _ => false,

