@@ -132,7 +132,7 @@ impl Suggester {
             (0..hits.len()).filter_map(|h| reading::read(&layout, &self.lexicon, &hits, h)).collect();
         readings.extend(colon_quotes(&layout, &hits));
         if let Some(weights) = &self.tagger {
-            let features = tagger::features::token_features(&layout, &self.lexicon, &hits, &weights.cue_words);
+            let features = tagger::features::TokenFeatures::new(&layout, &self.lexicon, &hits, &weights.cue_words);
             readings.extend(tagger::spans::readings(&layout, &weights.tag(&features), &hits));
         }
         let chosen = choose(readings, &self.lexicon);

@@ -57,12 +57,29 @@ impl CueWords {
     }
 }
 
-/// The features of every token that do not depend on the tags before it.
-pub(crate) struct TokenFeatures {
-    /// Per token, its features' hashes.
-    pub per_token: Vec<Vec<u64>>,
-    /// Per token, its lower-cased word (for the features joined with the tag before).
+/// What the features of a text's tokens are read from, worked out once per text in
+/// linear sweeps; each token's features are then made on demand ([`Self::of`]), so
+/// that a long text costs no memory per feature.
+pub(crate) struct TokenFeatures<'a> {
+    layout: &'a Layout<'a>,
+    lexicon: &'a Lexicon,
+    hits: &'a [Hit],
+    /// Per token, its lower-cased word.
     pub words: Vec<String>,
+    /// Per token, the hit it lies in.
+    hit_of: Vec<Option<usize>>,
+    /// Per token, its sentence's first and one-past-last token.
+    sentence_of: Vec<(usize, usize)>,
+    /// Per token, how often the codings used its word as a cue (see [`CueWords`]).
+    strength: Vec<u8>,
+    /// Per token, the nearest token in its sentence before (after) it in a hit, and
+    /// with a likely cue word.
+    hit_before: Vec<Option<usize>>,
+    hit_after: Vec<Option<usize>>,
+    likely_before: Vec<Option<usize>>,
+    likely_after: Vec<Option<usize>>,
+    /// Per token, the clause marks before it.
+    marks_before: Vec<usize>,
 }
 
 /// A distance in tokens put into a few buckets (near distances matter most).
@@ -101,55 +118,78 @@ fn shape(w: &str) -> String {
     out
 }
 
-/// The features of `layout`'s tokens, with the lexicon's `hits` in it.
-pub(crate) fn token_features(l: &Layout, lexicon: &Lexicon, hits: &[Hit], cue_words: &CueWords) -> TokenFeatures {
-    let n = l.tokens.len();
-    let words: Vec<String> = (0..n).map(|i| l.word(i).to_lowercase()).collect();
-    // Per token: the hit it lies in.
-    let mut hit_of: Vec<Option<usize>> = vec![None; n];
-    for (h, hit) in hits.iter().enumerate() {
-        let from = l.token_from(hit.start);
-        for slot in hit_of.iter_mut().take(l.token_from(hit.end)).skip(from) {
-            *slot = Some(h);
+impl<'a> TokenFeatures<'a> {
+    /// The features of `layout`'s tokens, with the lexicon's `hits` in it and the
+    /// cue words learned with the weights.
+    pub(crate) fn new(layout: &'a Layout<'a>, lexicon: &'a Lexicon, hits: &'a [Hit], cue_words: &CueWords) -> Self {
+        let l = layout;
+        let n = l.tokens.len();
+        let words: Vec<String> = (0..n).map(|i| l.word(i).to_lowercase()).collect();
+        let mut hit_of: Vec<Option<usize>> = vec![None; n];
+        for (h, hit) in hits.iter().enumerate() {
+            let from = l.token_from(hit.start);
+            for slot in hit_of.iter_mut().take(l.token_from(hit.end)).skip(from) {
+                *slot = Some(h);
+            }
+        }
+        let mut sentence_of = vec![(0, n); n];
+        for &(ss, se) in &l.sentences {
+            let (a, b) = (l.token_from(ss), l.token_from(se));
+            for slot in sentence_of.iter_mut().take(b).skip(a) {
+                *slot = (a, b);
+            }
+        }
+        let strength: Vec<u8> = words.iter().map(|w| cue_words.of(w)).collect();
+        // Each in one sweep: a text without sentence ends stays linear.
+        let hit_before = nearest(&sentence_of, |j| hit_of[j].is_some(), false);
+        let hit_after = nearest(&sentence_of, |j| hit_of[j].is_some(), true);
+        let likely_before = nearest(&sentence_of, |j| strength[j] >= 2, false);
+        let likely_after = nearest(&sentence_of, |j| strength[j] >= 2, true);
+        let mut marks_before = Vec::with_capacity(n + 1);
+        marks_before.push(0usize);
+        for w in &words {
+            let mark = matches!(w.as_str(), "," | ";" | "—" | "–" | "(" | ")");
+            marks_before.push(marks_before.last().copied().unwrap_or(0) + usize::from(mark));
+        }
+        Self {
+            layout,
+            lexicon,
+            hits,
+            words,
+            hit_of,
+            sentence_of,
+            strength,
+            hit_before,
+            hit_after,
+            likely_before,
+            likely_after,
+            marks_before,
         }
     }
-    // Per token: its sentence's first and one-past-last token.
-    let mut sentence_of = vec![(0, n); n];
-    for &(ss, se) in &l.sentences {
-        let (a, b) = (l.token_from(ss), l.token_from(se));
-        for slot in sentence_of.iter_mut().take(b).skip(a) {
-            *slot = (a, b);
-        }
+
+    /// How many tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
     }
-    let strength: Vec<u8> = words.iter().map(|w| cue_words.of(w)).collect();
-    // Nearest cues and likely cue words before and after each token in its
-    // sentence, and the clause marks before each token, each in one sweep (a text
-    // without sentence ends stays linear).
-    let hit_before = nearest(&sentence_of, |j| hit_of[j].is_some(), false);
-    let hit_after = nearest(&sentence_of, |j| hit_of[j].is_some(), true);
-    let likely_before = nearest(&sentence_of, |j| strength[j] >= 2, false);
-    let likely_after = nearest(&sentence_of, |j| strength[j] >= 2, true);
-    let mut marks_before = Vec::with_capacity(n + 1);
-    marks_before.push(0usize);
-    for w in &words {
-        let mark = matches!(w.as_str(), "," | ";" | "—" | "–" | "(" | ")");
-        marks_before.push(marks_before.last().copied().unwrap_or(0) + usize::from(mark));
-    }
-    let commas = |a: usize, b: usize| -> &[u8] {
-        match marks_before[b.max(a)] - marks_before[a] {
-            0 => b"0",
-            1 => b"1",
-            _ => b"2+",
-        }
-    };
-    let word =
-        |i: isize| -> &[u8] { if i < 0 { b"<s>" } else { words.get(i as usize).map_or(b"</s>", |w| w.as_bytes()) } };
-    let lemma = |h: usize| lexicon.entries[hits[h].entry].lemma.as_bytes();
-    let mut per_token = Vec::with_capacity(n);
-    for i in 0..n {
+
+    /// The features of token `i` that do not depend on the tags before it, into `f`
+    /// (cleared first).
+    pub(crate) fn of(&self, i: usize, f: &mut Vec<u64>) {
+        f.clear();
+        let (l, words, hits, hit_of, strength) = (self.layout, &self.words, self.hits, &self.hit_of, &self.strength);
+        let word = |i: isize| -> &[u8] {
+            if i < 0 { b"<s>" } else { words.get(i as usize).map_or(b"</s>", |w| w.as_bytes()) }
+        };
+        let lemma = |h: usize| self.lexicon.entries[hits[h].entry].lemma.as_bytes();
+        let commas = |a: usize, b: usize| -> &[u8] {
+            match self.marks_before[b.max(a)] - self.marks_before[a] {
+                0 => b"0",
+                1 => b"1",
+                _ => b"2+",
+            }
+        };
         let t = l.tokens[i];
         let ii = i as isize;
-        let mut f = Vec::with_capacity(40);
         f.push(hash(&[b"bias"]));
         f.push(hash(&[b"w0", word(ii)]));
         f.push(hash(&[b"w-1", word(ii - 1)]));
@@ -179,7 +219,7 @@ pub(crate) fn token_features(l: &Layout, lexicon: &Lexicon, hits: &[Hit], cue_wo
         f.push(hash(&[b"q", q]));
         f.push(hash(&[b"w0q", word(ii), q]));
         // Sentence.
-        let (sa, sb) = sentence_of[i];
+        let (sa, sb) = self.sentence_of[i];
         if i == sa {
             f.push(hash(&[b"first"]));
         }
@@ -195,8 +235,8 @@ pub(crate) fn token_features(l: &Layout, lexicon: &Lexicon, hits: &[Hit], cue_wo
             f.push(hash(&[b"cue-lemma", lemma(h)]));
             f.push(hash(&[b"cue-q", q]));
         }
-        let before = hit_before[i].and_then(|j| hit_of[j].map(|h| (i - j, h)));
-        let after = hit_after[i].and_then(|j| hit_of[j].map(|h| (j - i, h)));
+        let before = self.hit_before[i].and_then(|j| hit_of[j].map(|h| (i - j, h)));
+        let after = self.hit_after[i].and_then(|j| hit_of[j].map(|h| (j - i, h)));
         match before {
             Some((d, h)) => {
                 f.push(hash(&[b"L-commas", commas(i - d, i), q]));
@@ -219,7 +259,7 @@ pub(crate) fn token_features(l: &Layout, lexicon: &Lexicon, hits: &[Hit], cue_wo
         }
         const STRENGTH: [&[u8]; 4] = [b"0", b"1", b"2", b"3"];
         f.push(hash(&[b"cw", STRENGTH[strength[i] as usize], q]));
-        match likely_before[i].map(|j| (i - j, j)) {
+        match self.likely_before[i].map(|j| (i - j, j)) {
             Some((d, j)) => {
                 f.push(hash(&[b"CL", bucket(d), STRENGTH[strength[j] as usize]]));
                 f.push(hash(&[b"CL-commas", commas(j, i), q]));
@@ -227,7 +267,7 @@ pub(crate) fn token_features(l: &Layout, lexicon: &Lexicon, hits: &[Hit], cue_wo
             }
             None => f.push(hash(&[b"CL-none", q])),
         }
-        match likely_after[i].map(|j| (j - i, j)) {
+        match self.likely_after[i].map(|j| (j - i, j)) {
             Some((d, j)) => {
                 f.push(hash(&[b"CR", bucket(d), STRENGTH[strength[j] as usize]]));
                 f.push(hash(&[b"CR-commas", commas(i + 1, j), q]));
@@ -238,9 +278,7 @@ pub(crate) fn token_features(l: &Layout, lexicon: &Lexicon, hits: &[Hit], cue_wo
         if before.is_none() && after.is_none() {
             f.push(hash(&[b"no-cue", q]));
         }
-        per_token.push(f);
     }
-    TokenFeatures { per_token, words }
 }
 
 /// Per token, the nearest other token in its sentence (before it, or after it when

@@ -106,11 +106,12 @@ impl Weights {
         }
     }
 
-    /// The scores of each tag at token `i` after the tags `prev2`, `prev`.
-    fn scores(&self, tf: &TokenFeatures, i: usize, prev: u8, prev2: u8) -> [f32; TAGS] {
+    /// The scores of each tag for a token's `features` after the tags `prev2`,
+    /// `prev`.
+    fn scores(&self, features: &[u64], words: &[String], i: usize, prev: u8, prev2: u8) -> [f32; TAGS] {
         let mut s = [0.0; TAGS];
-        self.add(&tf.per_token[i], &mut s);
-        self.add(&history_features(&tf.words, i, prev, prev2), &mut s);
+        self.add(features, &mut s);
+        self.add(&history_features(words, i, prev, prev2), &mut s);
         s
     }
 
@@ -118,11 +119,13 @@ impl Weights {
     /// chosen before it, with how far its score is above the score of "outside"
     /// (how sure the tagger is that the token is in a claim at all).
     pub(crate) fn tag(&self, tf: &TokenFeatures) -> Vec<(u8, f32)> {
-        let mut tags: Vec<(u8, f32)> = Vec::with_capacity(tf.per_token.len());
-        for i in 0..tf.per_token.len() {
+        let mut tags: Vec<(u8, f32)> = Vec::with_capacity(tf.len());
+        let mut features = Vec::new();
+        for i in 0..tf.len() {
             let prev = if i > 0 { tags[i - 1].0 } else { O };
             let prev2 = if i > 1 { tags[i - 2].0 } else { O };
-            let s = self.scores(tf, i, prev, prev2);
+            tf.of(i, &mut features);
+            let s = self.scores(&features, &tf.words, i, prev, prev2);
             let best = (0..TAGS as u8)
                 .filter(|&t| may_follow(prev, t))
                 .max_by(|&a, &b| s[a as usize].total_cmp(&s[b as usize]))

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::features::{CueWords, token_features};
+use super::features::{CueWords, TokenFeatures};
 use super::spans::labels;
 use super::{B_CUE, ByHash, I_CUE, O, TAGS, Weights, history_features};
 use crate::model::{Claim, TextIndex};
@@ -32,14 +32,7 @@ pub struct Settings {
 /// shuffled each pass with a fixed seed, so training is repeatable.
 pub fn train(suggester: &Suggester, examples: &[Example], settings: Settings) -> Weights {
     let cue_words = learn_cue_words(examples);
-    let read: Vec<_> = examples
-        .iter()
-        .map(|example| {
-            let layout = Layout::new(example.text);
-            let hits = suggester.lexicon.find(&layout);
-            (token_features(&layout, &suggester.lexicon, &hits, &cue_words), labels(&layout, example.claims))
-        })
-        .collect();
+    let gold: Vec<Vec<u8>> = examples.iter().map(|e| labels(&Layout::new(e.text), e.claims)).collect();
     // Per feature: the weights, and the sum of each update times its step, so that
     // the average over all steps is `w - u / steps` (Daumé's trick).
     let mut current = Weights::default();
@@ -47,22 +40,27 @@ pub fn train(suggester: &Suggester, examples: &[Example], settings: Settings) ->
     let mut step: u64 = 1;
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut features = Vec::new();
     for _ in 0..settings.epochs {
         for i in (1..order.len()).rev() {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             order.swap(i, (seed >> 33) as usize % (i + 1));
         }
         for &e in &order {
-            let (tf, gold) = &read[e];
+            let layout = Layout::new(examples[e].text);
+            let hits = suggester.lexicon.find(&layout);
+            let tf = TokenFeatures::new(&layout, &suggester.lexicon, &hits, &cue_words);
+            let gold = &gold[e];
             for i in 0..gold.len() {
                 let prev = if i > 0 { gold[i - 1] } else { O };
                 let prev2 = if i > 1 { gold[i - 2] } else { O };
-                let s = current.scores(tf, i, prev, prev2);
+                tf.of(i, &mut features);
+                let s = current.scores(&features, &tf.words, i, prev, prev2);
                 let guess = (0..TAGS as u8).max_by(|&a, &b| s[a as usize].total_cmp(&s[b as usize])).unwrap_or(O);
                 let truth = gold[i];
                 if guess != truth {
                     let history = history_features(&tf.words, i, prev, prev2);
-                    for &f in tf.per_token[i].iter().chain(&history) {
+                    for &f in features.iter().chain(&history) {
                         let w = current.table.entry(f).or_insert([0.0; TAGS]);
                         let u = updates.entry(f).or_insert([0.0; TAGS]);
                         w[truth as usize] += 1.0;
@@ -121,7 +119,7 @@ mod tests {
         let w = train(&s, &[Example { text: &text, claims: &claims }], Settings { epochs: 10, prune_below: 0.0 });
         let layout = Layout::new(&text);
         let hits = s.lexicon.find(&layout);
-        let tf = token_features(&layout, &s.lexicon, &hits, &w.cue_words);
+        let tf = TokenFeatures::new(&layout, &s.lexicon, &hits, &w.cue_words);
         let tags = |w: &Weights| w.tag(&tf).into_iter().map(|(t, _)| t).collect::<Vec<u8>>();
         assert_eq!(tags(&w), labels(&layout, &claims));
         let again = Weights::from_bytes(&w.to_bytes()).unwrap();
