@@ -280,3 +280,24 @@ fn a_note_splits_into_reason_and_confidence() {
     assert_eq!(split_note("x; confidence 7"), ("x; confidence 7", None), "out of range is reason");
     assert_eq!(split_note(""), ("", None));
 }
+
+#[test]
+fn the_tagger_reads_stances_the_rules_have_no_pattern_for_within_a_paragraph() {
+    let text = "The senator opposes any new limits on campaign spending, aides confirmed.\n\n\
+                Most Republicans want a tougher border policy.\n\nThe governor seemed unconvinced that the plan would pass.";
+    let t = TextIndex::new(text.to_owned());
+    let s = Suggester::new(&project()).suggest(&t);
+    let stance = s.iter().find(|x| x.cue.as_ref().is_some_and(|c| c.quote == "opposes")).expect("a stance");
+    assert_eq!(stance.content.quote, "any new limits on campaign spending");
+    assert_eq!(stance.source_mention.as_ref().map(|m| m.quote.as_str()), Some("The senator"));
+    assert!(stance.reason.contains("learned reading"), "{}", stance.reason);
+    assert!(Suggester::rules_only(&project()).suggest(&t).iter().all(|x| x.content != stance.content));
+    // No source mention is taken from another paragraph.
+    for x in &s {
+        let paragraph =
+            |pos: usize| text[..text.char_indices().nth(pos).map_or(text.len(), |(b, _)| b)].matches("\n\n").count();
+        if let Some(m) = &x.source_mention {
+            assert_eq!(paragraph(m.start), paragraph(x.content.start), "{x:?}");
+        }
+    }
+}

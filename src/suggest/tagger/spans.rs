@@ -104,7 +104,7 @@ const MAX_GAP: usize = 30;
 /// The readings the tags make: each content run of at least [`MIN_WORDS`] words
 /// (joined with the next when they are two parts of one claim around its cue), its
 /// edges trimmed of marks, with the nearest cue run and the source run nearest that
-/// cue, in the same or the next sentence.
+/// cue, each in the paragraph and in the sentence or the one before or after.
 pub(crate) fn readings(l: &Layout, tags: &[(u8, f32)], hits: &[Hit]) -> Vec<Reading> {
     let chunks = chunks(tags);
     let sentence = |i: usize| l.sentences.partition_point(|s| s.1 <= l.tokens[i].start);
@@ -139,15 +139,16 @@ pub(crate) fn readings(l: &Layout, tags: &[(u8, f32)], hits: &[Hit]) -> Vec<Read
             continue;
         }
         // The runs of a part starting in the sentence of `around`, or the one before
-        // or after it, nearest first.
+        // or after it, in its paragraph, nearest first.
         let near = |part: Part, around: (usize, usize)| {
             let s = sentence(around.0);
             let from = s.checked_sub(1).and_then(|p| l.sentences.get(p)).map_or(0, |p| l.token_from(p.0));
             let to = l.sentences.get(s + 1).map_or(l.tokens.len(), |n| l.token_from(n.1));
             let (lo, hi) = (chunks.partition_point(|x| x.first < from), chunks.partition_point(|x| x.first < to));
+            let paragraph = l.paragraph_at(l.tokens[around.0].start);
             chunks[lo..hi]
                 .iter()
-                .filter(|x| x.part == part)
+                .filter(|x| x.part == part && l.paragraph_at(l.tokens[x.first].start) == paragraph)
                 .min_by_key(|x| if x.last < around.0 { around.0 - x.last } else { x.first.saturating_sub(around.1) })
                 .map(|x| (x.first, x.last))
         };
