@@ -48,12 +48,22 @@ pub(crate) fn show(
         ui.label(RichText::new("None yet. Select a passage and press A, D or C.").color(muted(ui)));
         return;
     }
-    let mut rows: Vec<Row<'_>> = claims.iter().map(Row::Claim).collect();
-    rows.extend(live.iter().map(|&i| Row::Suggestion(i, &offers[i])));
-    rows.sort_by_key(|r| match r {
-        Row::Claim(c) => (c.content.start, c.content.end, 0),
-        Row::Suggestion(_, o) => (o.claim.content.start, o.claim.content.end, 1),
-    });
+    // Claims and suggestions in text order. The offers are kept in text order, so
+    // only the claims are sorted and the two lists merged: a long document may offer
+    // tens of thousands of suggestions, and this runs every frame.
+    let mut sorted: Vec<&Claim> = claims.iter().collect();
+    sorted.sort_by_key(|c| (c.content.start, c.content.end));
+    let mut rows: Vec<Row<'_>> = Vec::with_capacity(sorted.len() + live.len());
+    let mut suggested = live.iter().map(|&i| (i, &offers[i])).peekable();
+    for c in sorted {
+        while let Some((i, o)) =
+            suggested.next_if(|(_, o)| (o.claim.content.start, o.claim.content.end) < (c.content.start, c.content.end))
+        {
+            rows.push(Row::Suggestion(i, o));
+        }
+        rows.push(Row::Claim(c));
+    }
+    rows.extend(suggested.map(|(i, o)| Row::Suggestion(i, o)));
     let is_selected = |row: &Row<'_>| match row {
         Row::Claim(c) => open.selected == Some(c.id),
         Row::Suggestion(i, _) => open.selected_suggestion == Some(*i),
