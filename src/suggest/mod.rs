@@ -306,7 +306,9 @@ fn precedence(r: &Reading, lexicon: &Lexicon) -> (u8, f32) {
 }
 
 /// The readings kept, by [`precedence`]: none whose content overlap-matches a kept
-/// one's or whose cue lies in a kept one's cue or source mention.
+/// one's or whose cue lies in a kept one's cue or source mention, and none that
+/// shares a word with a kept one when either is the tagger's (its boundaries differ
+/// from the rules', and two suggestions over one passage are one too many to read).
 fn choose(readings: Vec<Reading>, lexicon: &Lexicon) -> Vec<Reading> {
     let mut scored: Vec<((u8, f32), Reading)> = readings.into_iter().map(|r| (precedence(&r, lexicon), r)).collect();
     scored.sort_by(|((ra, sa), a), ((rb, sb), b)| rb.cmp(ra).then(sb.total_cmp(sa)).then(a.content.cmp(&b.content)));
@@ -322,9 +324,12 @@ fn choose(readings: Vec<Reading>, lexicon: &Lexicon) -> Vec<Reading> {
     for (_, r) in scored {
         let (start, end) = extent(&r);
         let near = by_start.range(start.saturating_sub(widest)..end).flat_map(|(_, ks)| ks.iter().map(|&k| &kept[k]));
-        let clash = near
-            .into_iter()
-            .any(|k| jaccard_matches(k.content, r.content) || overlaps(r.cue, k.cue) || overlaps(r.cue, k.mention));
+        let clash = near.into_iter().any(|k| {
+            jaccard_matches(k.content, r.content)
+                || overlaps(r.cue, k.cue)
+                || overlaps(r.cue, k.mention)
+                || ((r.pattern.is_learned() || k.pattern.is_learned()) && overlaps(Some(r.content), Some(k.content)))
+        });
         if !clash {
             widest = widest.max(end - start);
             by_start.entry(start).or_default().push(kept.len());

@@ -68,6 +68,11 @@ impl Pattern {
         }
     }
 
+    /// Whether the learned tagger read it.
+    pub fn is_learned(self) -> bool {
+        matches!(self, Pattern::Learned { .. })
+    }
+
     /// How sure the pattern alone makes a suggestion.
     pub fn confidence(self) -> f32 {
         match self {

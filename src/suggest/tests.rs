@@ -301,3 +301,24 @@ fn the_tagger_reads_stances_the_rules_have_no_pattern_for_within_a_paragraph() {
         }
     }
 }
+
+#[test]
+fn a_reading_of_the_tagger_shares_no_word_with_a_kept_one() {
+    let lexicon = Lexicon::new(&builtin_cues());
+    let reading = |content: (usize, usize), cue: usize, pattern: Pattern| Reading {
+        content,
+        cue: Some((cue, cue + 4)),
+        mention: None,
+        pattern,
+        entry: None,
+    };
+    // Jaccard 0.2: the rules keep both readings of one passage, never the tagger's.
+    let rule = reading((0, 100), 200, Pattern::Indirect);
+    let other_rule = reading((80, 180), 300, Pattern::Trailing);
+    let learned = reading((80, 180), 300, Pattern::Learned { sureness: 90 });
+    assert_eq!(choose(vec![rule.clone(), other_rule.clone()], &lexicon).len(), 2);
+    assert_eq!(choose(vec![learned.clone(), rule.clone()], &lexicon), std::slice::from_ref(&rule));
+    // Apart, both are kept.
+    let apart = reading((120, 180), 300, Pattern::Learned { sureness: 90 });
+    assert_eq!(choose(vec![apart.clone(), rule.clone()], &lexicon).len(), 2);
+}
