@@ -9,6 +9,7 @@ use egui_plot::{AxisHints, Bar, BarChart, Corner, GridMark, Legend, Plot, PlotIt
 use super::state::ActorKey;
 use crate::export::stats::{CorpusStats, KindCounts, KindInfo, MetaStats, NO_DATE, NO_OUTLET};
 use crate::model::codebook::parse_hex_color;
+use crate::ui::widgets::plot::fixed;
 
 /// How many actors the actor chart shows.
 const TOP_ACTORS: usize = 15;
@@ -82,7 +83,7 @@ pub(super) fn documents(ui: &mut egui::Ui, stats: &CorpusStats, titles: &[String
     let most = stats.by_document.iter().map(|d| d.claims).max().unwrap_or(0) as f64;
     let every = stats.by_document.len().div_ceil(20).max(1);
     let count = stats.by_document.len();
-    Plot::new("statistics-document-chart")
+    fixed(Plot::new("statistics-document-chart"))
         .height(260.0)
         .x_axis_label("Document number (hover a bar for its title)")
         .y_axis_label("Claims")
@@ -91,11 +92,6 @@ pub(super) fn documents(ui: &mut egui::Ui, stats: &CorpusStats, titles: &[String
         })
         .x_axis_formatter(|mark, _| format!("{}", mark.value.round()))
         .legend(Legend::default().follow_insertion_order(true).position(Corner::RightTop))
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
         .include_y(0.0)
         .include_y(most * LEGEND_ROOM * 1.25)
         .show(ui, move |plot| charts.into_iter().for_each(|c| plot.bar_chart(c)));
@@ -170,7 +166,7 @@ pub(super) fn months(ui: &mut egui::Ui, stats: &CorpusStats) {
     let (first, last) = (xs[0], xs[xs.len() - 1]);
     let step = ((last - first) / MONTH_LABELS + 1).max(1);
     let most = dated.iter().map(|(_, m)| m.claims).max().unwrap_or(0) as f64;
-    Plot::new("statistics-month-chart")
+    fixed(Plot::new("statistics-month-chart"))
         .height(260.0)
         .x_axis_label("Month of publication (hover a bar for its count)")
         .y_axis_label("Claims")
@@ -182,11 +178,6 @@ pub(super) fn months(ui: &mut egui::Ui, stats: &CorpusStats) {
         })
         .x_axis_formatter(|mark, _| month_label(mark.value.round() as i64))
         .legend(Legend::default().follow_insertion_order(true).position(Corner::RightTop))
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
         .include_x(first as f64 - 1.0)
         .include_x(last as f64 + 1.0)
         .include_y(0.0)
@@ -307,7 +298,7 @@ pub(super) fn category_plot(id: &str, names: Vec<String>, value_label: &str) -> 
         })
         .label_spacing(14.0..=16.0)
         .min_thickness(120.0);
-    Plot::new(id)
+    fixed(Plot::new(id))
         .height(ROW * n as f32 + 70.0)
         .custom_y_axes(vec![axis])
         .y_grid_spacer(move |_| (0..n).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect())
@@ -315,11 +306,6 @@ pub(super) fn category_plot(id: &str, names: Vec<String>, value_label: &str) -> 
         .include_x(0.0)
         .include_y(-0.5)
         .include_y(n as f64 - 0.5)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
 }
 
 /// A name cut to fit an axis.

@@ -14,5 +14,6 @@ pub(crate) mod help;
 pub(crate) mod layout;
 pub(crate) mod list_row;
 pub(crate) mod menu_bar;
+pub(crate) mod plot;
 pub(crate) mod request;
 pub(crate) mod style;

@@ -6,6 +6,7 @@ use egui_plot::{Bar, BarChart, Plot};
 
 use super::format::figure_label;
 use crate::agreement::report::{AgreementReport, DocumentAgreement};
+use crate::ui::widgets::plot::fixed;
 
 /// Bar width in plot units (bars sit at 0, 1, 2, …).
 const BAR_WIDTH: f64 = 0.8;
@@ -36,15 +37,10 @@ fn chart(ui: &mut egui::Ui, docs: &[&DocumentAgreement]) -> Option<String> {
         .collect();
     let chart = BarChart::new("Share of agreed units", bars)
         .element_formatter(Box::new(|bar, _| format!("{}\n{:.3} agreed", bar.name, bar.value)));
-    let response = Plot::new("dashboard_documents")
+    let response = fixed(Plot::new("dashboard_documents"))
         .height(CHART_HEIGHT)
         .include_y(0.0)
         .include_y(1.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
         .show_x(false)
         .show_y(false)
         .sense(egui::Sense::click())
