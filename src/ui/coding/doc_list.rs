@@ -10,6 +10,7 @@ use crate::model::Status;
 use crate::ui::intent::Intent;
 use crate::ui::widgets::list_row::{self, ROW_HEIGHT};
 use crate::ui::widgets::style::muted;
+use crate::ui::widgets::working::working;
 
 /// Shows the document list.
 pub(crate) fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
@@ -20,10 +21,7 @@ pub(crate) fn show(ui: &mut egui::Ui, ws: &Workspace, out: &mut Vec<Intent>) {
     ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total} done")));
     let (read, all) = ws.listing.progress();
     if read < all {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(RichText::new(format!("reading {read} / {all}")).color(muted(ui)));
-        });
+        working(ui, RichText::new(format!("reading {read} / {all}")).color(muted(ui)));
     }
     let mut filter = ws.filter.clone();
     ui.add(

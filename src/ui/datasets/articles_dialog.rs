@@ -12,6 +12,7 @@ use crate::export::import_corpus::{
 use crate::ui::intent::Intent;
 use crate::ui::jobs::{Jobs, PickFor, Task};
 use crate::ui::widgets::style::{error, muted};
+use crate::ui::widgets::working::working;
 
 /// The window's inputs, edited by the view as a copy and sent back whole.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -126,10 +127,7 @@ pub(crate) fn show(ctx: &egui::Context, dialog: &ArticlesDialog, jobs: &Jobs, ou
         if let Some(fraction) = jobs.progress(Task::ImportArticles).and_then(|p| p.fraction()) {
             ui.add(egui::ProgressBar::new(fraction).show_percentage().text("Writing the texts…"));
         } else if busy {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label("Reading the articles…");
-            });
+            working(ui, "Reading the articles…");
         }
         if let Some(outcome) = &dialog.outcome {
             outcome.show(ui);

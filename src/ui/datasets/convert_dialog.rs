@@ -18,6 +18,7 @@ use crate::ui::effect::{Effect, Effects};
 use crate::ui::intent::Intent;
 use crate::ui::jobs::{Jobs, Task};
 use crate::ui::widgets::style::{error, muted, warning};
+use crate::ui::widgets::working::working;
 
 /// Lines of the text the preview shows.
 const PREVIEW_LINES: usize = 12;
@@ -119,10 +120,7 @@ pub(crate) fn show(ctx: &egui::Context, dialog: &ConvertDialog, jobs: &Jobs, out
         ui.heading("Convert to UTF-8");
         match &dialog.bytes {
             None => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(format!("Reading {}…", dialog.id));
-                });
+                working(ui, format!("Reading {}…", dialog.id));
             }
             Some(Err(e)) => {
                 ui.colored_label(error(ui), format!("{} cannot be read: {e}", dialog.id));
@@ -153,10 +151,7 @@ pub(crate) fn show(ctx: &egui::Context, dialog: &ConvertDialog, jobs: &Jobs, out
             }
         }
         if busy && dialog.bytes.is_some() {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label("Converting…");
-            });
+            working(ui, "Converting…");
         }
         if let Some(outcome) = &dialog.outcome {
             outcome.show(ui);

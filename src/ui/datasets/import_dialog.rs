@@ -8,6 +8,7 @@ use crate::export::{ImportError, ImportSummary};
 use crate::ui::intent::Intent;
 use crate::ui::jobs::{Jobs, PickFor, Task};
 use crate::ui::widgets::style::{error, muted};
+use crate::ui::widgets::working::working;
 
 /// The import window's inputs, edited by the view as a copy and sent back whole.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -90,10 +91,7 @@ pub(crate) fn show(ctx: &egui::Context, dialog: &ImportDialog, jobs: &Jobs, out:
             ui.colored_label(error(ui), e);
         }
         if busy {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label("Importing…");
-            });
+            working(ui, "Importing…");
         }
         if let Some(outcome) = &dialog.outcome {
             outcome.show(ui);

@@ -28,6 +28,7 @@ use super::picker::{NO_PATH_CHOSEN, PathKind, PathRequest};
 use crate::coding::Workspace;
 use crate::export::{ExportError, ExportOptions, ExportSummary, Format, ImportError, ImportOptions, ImportSummary};
 use crate::model::Annotator;
+use crate::ui::widgets::working::working;
 
 /// An intent of the export and import windows.
 #[derive(Debug)]
@@ -452,10 +453,7 @@ fn export_outcome(result: Result<ExportSummary, String>) -> Outcome {
 /// explaining why no path came back, if any.
 pub(crate) fn dialog_status(ui: &mut egui::Ui, choosing: bool, waiting_for: &str, note: Option<&String>) {
     if choosing {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(format!("waiting for the {waiting_for}…"));
-        });
+        working(ui, format!("waiting for the {waiting_for}…"));
     }
     if let Some(note) = note {
         ui.colored_label(crate::ui::widgets::style::warning(ui), note);

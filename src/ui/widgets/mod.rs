@@ -17,3 +17,4 @@ pub(crate) mod menu_bar;
 pub(crate) mod plot;
 pub(crate) mod request;
 pub(crate) mod style;
+pub(crate) mod working;
