@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use claimcoder::agreement::match_overlap;
-use claimcoder::model::{Annotator, Claim, Span};
+use claimcoder::model::{Claim, Span};
 use claimcoder::store::dataset::{Dataset, load_dataset_where};
 use claimcoder::suggest::Suggester;
 
@@ -306,16 +306,12 @@ fn show_misses(id: &str, suggested: &[Claim], human: &[Claim]) {
     }
 }
 
-fn humans(a: &Annotator) -> bool {
-    a.as_str() != "suggested" && a.as_str() != "gold"
-}
-
 fn main() {
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
     if !args.is_empty() {
         for corpus in &args {
-            match load_dataset_where(corpus, &humans) {
+            match load_dataset_where(corpus, &attribution::humans) {
                 Ok(d) => measure(&corpus.display().to_string(), &d, true),
                 Err(e) => eprintln!("error: {e}"),
             }
@@ -325,7 +321,7 @@ fn main() {
     let source = attribution::location();
     if source.join("attributions").is_dir() {
         match attribution::import_attribution(&source) {
-            Ok((corpus, _dir)) => match load_dataset_where(&corpus, &humans) {
+            Ok((corpus, _dir)) => match load_dataset_where(&corpus, &attribution::humans) {
                 Ok(d) => measure("attribution-train (seen in tuning)", &d, false),
                 Err(e) => eprintln!("error: {e}"),
             },
@@ -334,7 +330,7 @@ fn main() {
     } else {
         println!("note: {} is absent; the attribution corpus is not measured", source.display());
     }
-    match load_dataset_where(&crate_dir.join("seeds"), &humans) {
+    match load_dataset_where(&crate_dir.join("seeds"), &attribution::humans) {
         Ok(d) => measure("seeds", &d, true),
         Err(e) => eprintln!("error: {e}"),
     }

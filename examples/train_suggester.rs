@@ -15,7 +15,7 @@
 mod attribution;
 
 use claimcoder::agreement::match_overlap;
-use claimcoder::model::{Annotator, Claim};
+use claimcoder::model::Claim;
 use claimcoder::store::dataset::{Dataset, load_dataset_where};
 use claimcoder::suggest::tagger::train::{Example, Settings, train};
 use claimcoder::suggest::{Suggester, split_note};
@@ -26,10 +26,6 @@ const FOLDS: usize = 5;
 /// weight above 0.05 (175,000 features, 6.3 MB) gains 0.003 held-out F1 over these
 /// 21,000 features (0.8 MB); 4 or 10 passes change it by less than 0.002.
 const SETTINGS: Settings = Settings { epochs: 6, prune_below: 3.0 };
-
-fn humans(a: &Annotator) -> bool {
-    a.as_str() != "suggested" && a.as_str() != "gold"
-}
 
 /// Matched, suggested and human claims.
 #[derive(Clone, Copy, Default)]
@@ -106,7 +102,7 @@ fn main() {
         eprintln!("error: cannot import {}: {e}", source.display());
         std::process::exit(1)
     });
-    let d = load_dataset_where(&corpus, &humans).unwrap_or_else(|e| {
+    let d = load_dataset_where(&corpus, &attribution::humans).unwrap_or_else(|e| {
         eprintln!("error: {e}");
         std::process::exit(1)
     });

@@ -1,9 +1,16 @@
-//! The attribution training corpus imported into a temporary claimcoder corpus, for
-//! the examples that measure and tune the suggester on it.
+//! The attribution training corpus imported into a temporary claimcoder corpus, and
+//! the people's codings picked out, for the examples that measure and tune the
+//! suggester.
 
 use std::path::{Path, PathBuf};
 
 use claimcoder::export::import_brat::{BratImportOptions, ImportAnnotators, import_brat_with};
+use claimcoder::model::Annotator;
+
+/// Whether a coding is a person's: not the adjudicated `gold`, not `suggested`.
+pub fn humans(a: &Annotator) -> bool {
+    !a.is_reserved()
+}
 
 /// Where the corpus is, beside the crate (`../shared/eval/attribution-train`).
 pub fn location() -> PathBuf {
