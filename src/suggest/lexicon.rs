@@ -16,6 +16,14 @@ pub(crate) struct Entry {
     pub lemma: String,
 }
 
+impl Entry {
+    /// The core reporting cues (say, tell, according to): the surest sign of an
+    /// attribution, so their readings are trusted more.
+    pub fn is_core(&self) -> bool {
+        matches!(self.lemma.as_str(), "say" | "tell" | "according to")
+    }
+}
+
 /// A cue found in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Hit {

@@ -34,7 +34,7 @@ pub use corpus::{SuggestError, SuggestOptions, SuggestSummary, suggest_corpus};
 
 use actors::{Mention, Registry};
 use layout::Layout;
-use lexicon::Lexicon;
+use lexicon::{Entry, Lexicon};
 use reading::{Pattern, Reading};
 
 use crate::model::{AnnotationFile, Claim, Document, Project, Span, TextIndex, cue::builtin_cues};
@@ -229,7 +229,7 @@ impl Suggester {
         let mut reason = Vec::new();
         if let Some((a, b)) = r.cue {
             reason.push(format!("cue \"{}\"", l.slice(a, b)));
-            if entry.is_some_and(|e| matches!(e.lemma.as_str(), "say" | "tell" | "according to")) {
+            if entry.is_some_and(Entry::is_core) {
                 confidence += 0.1;
             }
         }
@@ -296,7 +296,7 @@ fn is_reference(phrase: &str) -> bool {
 /// is says whether a passage is a claim, not whose boundaries are better.
 fn precedence(r: &Reading, lexicon: &Lexicon) -> (u8, f32) {
     const LEARNED_PRIOR: f32 = 0.6;
-    let core = r.entry.is_some_and(|e| matches!(lexicon.entries[e].lemma.as_str(), "say" | "tell" | "according to"));
+    let core = r.entry.is_some_and(|e| lexicon.entries[e].is_core());
     let rank = if r.pattern == Pattern::Indirect && !core { 1 } else { r.pattern.rank() };
     let base = match r.pattern {
         Pattern::Learned { .. } => LEARNED_PRIOR,
