@@ -31,8 +31,8 @@ pub struct Settings {
 /// Weights tuned on `examples`, read with `suggester`'s lexicon. The examples are
 /// shuffled each pass with a fixed seed, so training is repeatable.
 pub fn train(suggester: &Suggester, examples: &[Example], settings: Settings) -> Weights {
-    let cue_words = learn_cue_words(examples);
     let gold: Vec<Vec<u8>> = examples.iter().map(|e| labels(&Layout::new(e.text), e.claims)).collect();
+    let cue_words = learn_cue_words(examples, &gold);
     // Per feature: the weights, and the sum of each update times its step, so that
     // the average over all steps is `w - u / steps` (Daumé's trick).
     let mut current = Weights::default();
@@ -88,12 +88,12 @@ pub fn train(suggester: &Suggester, examples: &[Example], settings: Settings) ->
     Weights { table, cue_words }
 }
 
-/// The words the codings use as cues, counted over every example.
-fn learn_cue_words(examples: &[Example]) -> CueWords {
+/// The words the codings use as cues, counted over every example (with its tags).
+fn learn_cue_words(examples: &[Example], tags: &[Vec<u8>]) -> CueWords {
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
-    for example in examples {
+    for (example, tags) in examples.iter().zip(tags) {
         let layout = Layout::new(example.text);
-        for (i, tag) in labels(&layout, example.claims).into_iter().enumerate() {
+        for (i, &tag) in tags.iter().enumerate() {
             let c = counts.entry(layout.word(i).to_lowercase()).or_default();
             c.0 += u32::from(matches!(tag, B_CUE | I_CUE));
             c.1 += 1;
